@@ -42,7 +42,10 @@ const CASES: Record<UsState, { valid: string[]; invalid: string[] }> = {
   NE: { valid: ['A123', 'A12345678'], invalid: ['A12', 'A123456789'] },
   NV: { valid: ['1234567890', '0987654321'], invalid: ['123456789', 'N234567890'] },
   NH: { valid: ['12ABC12345', 'NHL12345678'], invalid: ['12AB123456', 'NHL1234567'] },
-  NJ: { valid: ['A12345678901234', 'Z00000000000000'], invalid: ['A1234567890123', '123456789012345'] },
+  NJ: {
+    valid: ['A12345678901234', 'Z00000000000000'],
+    invalid: ['A1234567890123', '123456789012345'],
+  },
   NM: { valid: ['123456789', '999999999'], invalid: ['12345678', 'NM1234567'] },
   NY: { valid: ['123456789', 'A123456789012345678'], invalid: ['12345678', 'A12345678901234567'] },
   NC: { valid: ['1', '123456789012'], invalid: ['1234567890123', 'A12345'] },
@@ -83,7 +86,11 @@ describe('driver licence numbers, 52 jurisdictions', () => {
         const result = validateDriverLicense(number, state);
         assert.ok(!result.ok, `${state} ${number} should be invalid`);
         assert.deepEqual(result.errors, [
-          { code: 'driver_license_number_invalid', pointer: '/driver_license_number', params: { state } },
+          {
+            code: 'driver_license_number_invalid',
+            pointer: '/driver_license_number',
+            params: { state },
+          },
         ]);
       }
     });
@@ -131,7 +138,10 @@ describe('driver licence numbers, 52 jurisdictions', () => {
     assert.equal(en.licenseHint(LICENSE_FORMATS.CA.hint), '1 letter followed by 7 digits');
     assert.equal(es.licenseHint(LICENSE_FORMATS.CA.hint), '1 letra y luego 7 dígitos');
     assert.equal(es.licenseHint(LICENSE_FORMATS.AZ.hint), '1 letra y luego 8 dígitos o 9 dígitos');
-    assert.equal(en.licenseHint(LICENSE_FORMATS.AZ.hint), '1 letter followed by 8 digits, or 9 digits');
+    assert.equal(
+      en.licenseHint(LICENSE_FORMATS.AZ.hint),
+      '1 letter followed by 8 digits, or 9 digits',
+    );
     assert.equal(en.licenseHint(LICENSE_FORMATS.AL.hint), '7 to 8 digits');
     assert.equal(
       en.licenseHint(LICENSE_FORMATS.MA.hint),

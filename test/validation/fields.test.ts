@@ -100,7 +100,10 @@ describe('email', () => {
     ['john@example.c', 'email_domain_invalid'],
     [`${'a'.repeat(64)}@example.com`, 'ok'],
     [`${'a'.repeat(65)}@example.com`, 'email_invalid'],
-    [`a@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(60)}.com`, 'email_too_long'],
+    [
+      `a@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.${'e'.repeat(60)}.com`,
+      'email_too_long',
+    ],
   ];
   for (const [input, expected] of cases) {
     it(`${JSON.stringify(input.slice(0, 40))} -> ${expected}`, () => {
@@ -108,7 +111,10 @@ describe('email', () => {
     });
   }
   it('lower-cases the domain only', () => {
-    assert.deepEqual(validateEmail(' Ana.Ruiz@GMAIL.COM '), { ok: true, value: 'Ana.Ruiz@gmail.com' });
+    assert.deepEqual(validateEmail(' Ana.Ruiz@GMAIL.COM '), {
+      ok: true,
+      value: 'Ana.Ruiz@gmail.com',
+    });
   });
   it('suggests the provider people mean, and nothing for real domains', () => {
     assert.equal(suggestEmail('ana@gmeil.con'), 'ana@gmail.com');
@@ -133,28 +139,43 @@ describe('email domain (server-only DNS check)', () => {
     ...over,
   });
   it('accepts a domain with MX records', async () => {
-    const result = await checkEmailDomain('a@example.com', resolver({
-      resolveMx: async () => [{ exchange: 'mx.example.com', priority: 10 }],
-    }));
+    const result = await checkEmailDomain(
+      'a@example.com',
+      resolver({
+        resolveMx: async () => [{ exchange: 'mx.example.com', priority: 10 }],
+      }),
+    );
     assert.deepEqual(result, { ok: true, value: { verified: true } });
   });
   it('falls back to A/AAAA as the implicit MX (RFC 5321 §5.1)', async () => {
-    const result = await checkEmailDomain('a@example.com', resolver({ resolve6: async () => ['2001:db8::1'] }));
+    const result = await checkEmailDomain(
+      'a@example.com',
+      resolver({ resolve6: async () => ['2001:db8::1'] }),
+    );
     assert.deepEqual(result, { ok: true, value: { verified: true } });
   });
   it('refuses a domain that does not exist, or a null MX', async () => {
-    const gone = await checkEmailDomain('a@gmeil.con', resolver({ resolveMx: notFound, resolve4: notFound, resolve6: notFound }));
+    const gone = await checkEmailDomain(
+      'a@gmeil.con',
+      resolver({ resolveMx: notFound, resolve4: notFound, resolve6: notFound }),
+    );
     assert.equal(codeOf(gone), 'email_domain_no_mail');
-    const nullMx = await checkEmailDomain('a@example.com', resolver({
-      resolveMx: async () => [{ exchange: '', priority: 0 }],
-      resolve4: async () => ['192.0.2.1'],
-    }));
+    const nullMx = await checkEmailDomain(
+      'a@example.com',
+      resolver({
+        resolveMx: async () => [{ exchange: '', priority: 0 }],
+        resolve4: async () => ['192.0.2.1'],
+      }),
+    );
     assert.equal(codeOf(nullMx), 'email_domain_no_mail');
   });
   it('lets the address through, unverified, when DNS itself fails or hangs', async () => {
-    const servfail = await checkEmailDomain('a@example.com', resolver({
-      resolveMx: () => Promise.reject(Object.assign(new Error('x'), { code: 'ESERVFAIL' })),
-    }));
+    const servfail = await checkEmailDomain(
+      'a@example.com',
+      resolver({
+        resolveMx: () => Promise.reject(Object.assign(new Error('x'), { code: 'ESERVFAIL' })),
+      }),
+    );
     assert.deepEqual(servfail, { ok: true, value: { verified: false } });
     const hang = await checkEmailDomain(
       'a@example.com',
@@ -168,8 +189,14 @@ describe('email domain (server-only DNS check)', () => {
 describe('date of birth', () => {
   const today = '2026-11-23';
   it('normalizes real dates and refuses unreal ones', () => {
-    assert.deepEqual(validateDob('1964-3-15', { minAge: 18, today }), { ok: true, value: '1964-03-15' });
-    assert.deepEqual(validateDob('03/15/1964', { minAge: 18, today }), { ok: true, value: '1964-03-15' });
+    assert.deepEqual(validateDob('1964-3-15', { minAge: 18, today }), {
+      ok: true,
+      value: '1964-03-15',
+    });
+    assert.deepEqual(validateDob('03/15/1964', { minAge: 18, today }), {
+      ok: true,
+      value: '1964-03-15',
+    });
     assert.equal(codeOf(validateDob('1964-02-30', { minAge: 18, today })), 'dob_invalid');
     assert.equal(codeOf(validateDob('1900-02-29', { minAge: 18, today })), 'dob_invalid');
     assert.equal(codeOf(validateDob('15/03/1964', { minAge: 18, today })), 'dob_invalid');
@@ -183,7 +210,11 @@ describe('date of birth', () => {
     assert.equal(codeOf(validateDob('2008-11-23', { minAge: 18, today })), 'ok');
     const young = validateDob('2008-11-24', { minAge: 18, today });
     assert.ok(!young.ok);
-    assert.deepEqual(young.errors[0], { code: 'dob_too_young', pointer: '/dob', params: { minAge: 18 } });
+    assert.deepEqual(young.errors[0], {
+      code: 'dob_too_young',
+      pointer: '/dob',
+      params: { minAge: 18 },
+    });
     assert.equal(codeOf(validateDob('2010-11-23', { minAge: 16, today })), 'ok');
     assert.equal(codeOf(validateDob('2010-11-24', { minAge: 16, today })), 'dob_too_young');
   });
@@ -192,7 +223,10 @@ describe('date of birth', () => {
     assert.equal(ageOn(birth, { year: 2026, month: 2, day: 28 }), 17);
     assert.equal(ageOn(birth, { year: 2026, month: 3, day: 1 }), 18);
     assert.equal(ageOn(birth, { year: 2028, month: 2, day: 29 }), 20);
-    assert.equal(codeOf(validateDob('2008-02-29', { minAge: 18, today: '2026-02-28' })), 'dob_too_young');
+    assert.equal(
+      codeOf(validateDob('2008-02-29', { minAge: 18, today: '2026-02-28' })),
+      'dob_too_young',
+    );
     assert.equal(codeOf(validateDob('2008-02-29', { minAge: 18, today: '2026-03-01' })), 'ok');
   });
   it('refuses the future and more than 120 years', () => {
@@ -213,11 +247,23 @@ describe('zip code and phone', () => {
     assert.equal(codeOf(validateZipcode('')), 'zipcode_required');
   });
   it('takes a US number in any usual formatting, normalized to 10 digits', () => {
-    for (const input of ['2035408926', '(203) 540-8926', '203.540.8926', '+1 203 540 8926', '1-203-540-8926']) {
+    for (const input of [
+      '2035408926',
+      '(203) 540-8926',
+      '203.540.8926',
+      '+1 203 540 8926',
+      '1-203-540-8926',
+    ]) {
       assert.deepEqual(validatePhone(input), { ok: true, value: '2035408926' }, input);
     }
     assert.deepEqual(validatePhone(''), { ok: true, value: '' });
-    for (const input of ['540-8926', '+44 20 7946 0958', '103 540 8926', '203 140 8926', 'call me']) {
+    for (const input of [
+      '540-8926',
+      '+44 20 7946 0958',
+      '103 540 8926',
+      '203 140 8926',
+      'call me',
+    ]) {
       assert.equal(codeOf(validatePhone(input)), 'phone_invalid', input);
     }
   });

@@ -49,7 +49,9 @@ export interface Candidate {
 }
 
 function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  return (
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  );
 }
 
 /**
@@ -87,7 +89,10 @@ export function validateCandidate(
     !isBlank(source.driver_license_number) ||
     !isBlank(source.driver_license_state);
   let license: DriverLicense | undefined;
-  if (wantsLicense) license = take(validateDriverLicense(source.driver_license_number, source.driver_license_state));
+  if (wantsLicense)
+    license = take(
+      validateDriverLicense(source.driver_license_number, source.driver_license_state),
+    );
 
   if (errors.length > 0) return { ok: false, errors };
   const value: Candidate = {

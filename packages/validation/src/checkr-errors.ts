@@ -59,7 +59,9 @@ export const CHECKR_CANDIDATE_ERRORS: ReadonlyArray<{
   },
   {
     text: 'Number Driver license number must only contain letters, numbers, spaces, hyphens, and asterisks',
-    issues: [{ code: 'driver_license_number_invalid_characters', pointer: '/driver_license_number' }],
+    issues: [
+      { code: 'driver_license_number_invalid_characters', pointer: '/driver_license_number' },
+    ],
   },
   {
     text: "Number can't be blank",

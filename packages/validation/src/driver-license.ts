@@ -1,4 +1,4 @@
-import { asText, fail, ok, type ValidationResult } from './result.ts';
+import { asText, ok, type ValidationResult } from './result.ts';
 import { normalizeState, type UsState } from './states.ts';
 
 /**
@@ -21,8 +21,10 @@ export interface LicenseFormat {
   hint: readonly (readonly LicensePart[])[];
 }
 
-const d = (min: number, max?: number): LicensePart => (max ? { kind: 'digits', min, max } : { kind: 'digits', min });
-const a = (min: number, max?: number): LicensePart => (max ? { kind: 'letters', min, max } : { kind: 'letters', min });
+const d = (min: number, max?: number): LicensePart =>
+  max ? { kind: 'digits', min, max } : { kind: 'digits', min };
+const a = (min: number, max?: number): LicensePart =>
+  max ? { kind: 'letters', min, max } : { kind: 'letters', min };
 const an = (min: number): LicensePart => ({ kind: 'alphanumeric', min });
 const lit = (text: string): LicensePart => ({ kind: 'literal', text });
 
@@ -50,9 +52,18 @@ export const LICENSE_FORMATS: Readonly<Record<UsState, LicenseFormat>> = {
   KS: { patterns: [/^[K]{1}\d{8}$/], hint: [[lit('K'), d(8)]] },
   KY: { patterns: [/^[A-Z]{1}\d{8}$/], hint: [[a(1), d(8)]] },
   // ("0" + 7) OR ("0" + 8) OR 7 OR 8 digits: one regex in the docs.
-  LA: { patterns: [/^[0]{0,1}\d{7,8}$/], hint: [[{ kind: 'optional_literal', text: '0' }, d(7, 8)]] },
+  LA: {
+    patterns: [/^[0]{0,1}\d{7,8}$/],
+    hint: [[{ kind: 'optional_literal', text: '0' }, d(7, 8)]],
+  },
   ME: { patterns: [/^\d{7}$/], hint: [[d(7)]] },
-  MD: { patterns: [/^[A-Z]{1}\d{12}$/, /^MD\d{11}$/], hint: [[a(1), d(12)], [lit('MD'), d(11)]] },
+  MD: {
+    patterns: [/^[A-Z]{1}\d{12}$/, /^MD\d{11}$/],
+    hint: [
+      [a(1), d(12)],
+      [lit('MD'), d(11)],
+    ],
+  },
   // The docs print MA's regexes without `/` delimiters; the patterns are the same.
   MA: {
     patterns: [/^SA\d{7}$/, /^S\d{8}$/, /^\d{9}$/],
@@ -74,7 +85,10 @@ export const LICENSE_FORMATS: Readonly<Record<UsState, LicenseFormat>> = {
   NV: { patterns: [/^\d{10}$/], hint: [[d(10)]] },
   NH: {
     patterns: [/(^\d{2}[A-Z]{3}\d{5}$)/, /(^NHL\d{8}$)/],
-    hint: [[d(2), a(3), d(5)], [lit('NHL'), d(8)]],
+    hint: [
+      [d(2), a(3), d(5)],
+      [lit('NHL'), d(8)],
+    ],
   },
   NJ: { patterns: [/^[A-Z]{1}\d{14}$/], hint: [[a(1), d(14)]] },
   NM: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
@@ -113,7 +127,10 @@ export const LICENSE_FORMATS: Readonly<Record<UsState, LicenseFormat>> = {
  * so removing them is the reading that lets both agree. Asterisks stay (WA uses them).
  */
 export function normalizeLicenseNumber(input: unknown): string {
-  return asText(input).trim().toUpperCase().replace(/[\s-]+/g, '');
+  return asText(input)
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
 }
 
 export interface DriverLicense {
@@ -131,12 +148,21 @@ export function validateDriverLicense(
   const code = normalizeState(rawState);
   const errors = [];
   if (value === '') {
-    errors.push({ code: 'driver_license_number_required' as const, pointer: '/driver_license_number' });
+    errors.push({
+      code: 'driver_license_number_required' as const,
+      pointer: '/driver_license_number',
+    });
   }
   if (rawState === '') {
-    errors.push({ code: 'driver_license_state_required' as const, pointer: '/driver_license_state' });
+    errors.push({
+      code: 'driver_license_state_required' as const,
+      pointer: '/driver_license_state',
+    });
   } else if (!code) {
-    errors.push({ code: 'driver_license_state_invalid' as const, pointer: '/driver_license_state' });
+    errors.push({
+      code: 'driver_license_state_invalid' as const,
+      pointer: '/driver_license_state',
+    });
   }
   if (value !== '' && !/^[A-Z0-9*]+$/.test(value)) {
     errors.push({

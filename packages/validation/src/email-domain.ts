@@ -60,7 +60,9 @@ export async function checkEmailDomain(
       ]),
       timeoutMs,
     );
-    return v4.length + v6.length > 0 ? ok({ verified: true }) : fail('email_domain_no_mail', '/email');
+    return v4.length + v6.length > 0
+      ? ok({ verified: true })
+      : fail('email_domain_no_mail', '/email');
   } catch {
     return ok({ verified: false });
   }

@@ -33,10 +33,13 @@ function validateName(
   if (value.length > NAME_MAX_LENGTH) {
     return fail(`${field}_too_long` as ErrorCode, pointer, { max: NAME_MAX_LENGTH });
   }
-  if (!NAME_CHARACTERS.test(value)) return fail(`${field}_invalid_characters` as ErrorCode, pointer);
+  if (!NAME_CHARACTERS.test(value))
+    return fail(`${field}_invalid_characters` as ErrorCode, pointer);
   // Punctuation alone (".", "-") is not a name; ask for one rather than call it invalid.
   if (!HAS_LETTER_OR_DIGIT.test(value)) {
-    return required ? fail(`${field}_required` as ErrorCode, pointer) : fail(`${field}_invalid_characters` as ErrorCode, pointer);
+    return required
+      ? fail(`${field}_required` as ErrorCode, pointer)
+      : fail(`${field}_invalid_characters` as ErrorCode, pointer);
   }
   return ok(value);
 }

@@ -8,9 +8,7 @@ export interface ValidationIssue {
   params?: Record<string, string | number>;
 }
 
-export type ValidationResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; errors: ValidationIssue[] };
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationIssue[] };
 
 /** Every code a validator in this package can produce, plus the ones the BFF maps from Checkr. */
 export type ErrorCode =

@@ -32,10 +32,12 @@ export const en: ValidationCatalog = {
     first_name_invalid_characters: `Your first name can only contain ${NAME_CHARACTERS}.`,
     first_name_too_long: ({ max }) => `Your first name must be ${max} characters or fewer.`,
     middle_name_required: 'Enter your middle name, or tick "I have no middle name".',
-    middle_name_not_allowed: 'You ticked "I have no middle name". Clear the middle name or untick it.',
+    middle_name_not_allowed:
+      'You ticked "I have no middle name". Clear the middle name or untick it.',
     middle_name_invalid_characters: `Your middle name can only contain ${NAME_CHARACTERS}.`,
     middle_name_too_long: ({ max }) => `Your middle name must be ${max} characters or fewer.`,
-    no_middle_name_locked: 'Your middle-name choice can no longer be changed. Contact the employer.',
+    no_middle_name_locked:
+      'Your middle-name choice can no longer be changed. Contact the employer.',
     last_name_required: 'Enter your last name.',
     last_name_invalid_characters: `Your last name can only contain ${NAME_CHARACTERS}.`,
     last_name_too_long: ({ max }) => `Your last name must be ${max} characters or fewer.`,

@@ -60,8 +60,7 @@ export const es: ValidationCatalog = {
     ssn_required: 'Escriba su número de Seguro Social.',
     ssn_invalid: 'Escriba un número de Seguro Social válido, como 123-45-6780.',
     ssn_wrong_length: 'Su número de Seguro Social debe tener 9 dígitos.',
-    ssn_itin:
-      'Parece un ITIN (empieza por 9). Escriba su número de Seguro Social en su lugar.',
+    ssn_itin: 'Parece un ITIN (empieza por 9). Escriba su número de Seguro Social en su lugar.',
     ssn_area_666: 'Un número de Seguro Social no puede empezar por 666. Revise el número.',
     ssn_area_000: 'Un número de Seguro Social no puede empezar por 000. Revise el número.',
     ssn_group_00: 'Los dos dígitos del medio no pueden ser 00. Revise el número.',

@@ -1,0 +1,69 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+import { configs as wcConfigs } from 'eslint-plugin-wc';
+import litA11y from 'eslint-plugin-lit-a11y';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'packages/*/dist/',
+      'storybook-static/',
+      '.data/',
+      '.types/',
+      'custom-elements.json',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node, ...globals.mocha },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts'],
+    ...litConfigs['flat/recommended'],
+  },
+  {
+    files: ['packages/*/src/**/*.ts'],
+    ...wcConfigs['flat/recommended'],
+    settings: { wc: { elementBaseClasses: ['CkElement', 'CkFormControl', 'LitElement'] } },
+    rules: {
+      ...wcConfigs['flat/recommended'].rules,
+      // Lit elements set their initial state in field initializers; the constructor is empty.
+      'wc/guard-super-call': 'off',
+    },
+  },
+  {
+    files: ['packages/*/src/**/*.ts', 'stories/**/*.ts'],
+    plugins: { 'lit-a11y': litA11y },
+    rules: litA11y.configs.recommended.rules,
+  },
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/server/**', '@checkr-kit/server'] }],
+    },
+  },
+  {
+    files: ['packages/validation/**/*.ts'],
+    rules: {
+      // The validation package runs in browsers and on the server; no DOM, no Node.
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'lit', 'lit/*', '@checkr-kit/*', '**/server/**'] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,53 @@
+import { LitElement, css } from 'lit';
+import { LocalizeController } from './localize.ts';
+import { installTokens } from './tokens.styles.ts';
+
+/** Styles every kit element shares: the box model, the font, and the visually-hidden utility. */
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--ck-font-family);
+    font-size: var(--ck-font-size-m);
+    line-height: var(--ck-line-height);
+    color: var(--ck-color-text);
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/** The one base class of every `ck-*` element: design tokens and localization. */
+export class CkElement extends LitElement {
+  static override styles = [baseStyles];
+
+  protected readonly localize = new LocalizeController(this);
+
+  override connectedCallback(): void {
+    installTokens(this.ownerDocument);
+    super.connectedCallback();
+  }
+}
+
+/**
+ * `customElements.define` that tolerates the kit being loaded twice on one page (a script tag and
+ * an npm bundle, say): the first definition wins and the second is a no-op instead of a throw.
+ */
+export function defineElement(tag: string, constructor: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, constructor);
+}

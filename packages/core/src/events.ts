@@ -1,0 +1,63 @@
+/**
+ * Every kit event that the platform has no native name for. None carries PII: a host page may
+ * forward all of them to analytics. Events a page must hear are `composed`.
+ */
+const init: EventInit = { bubbles: true, composed: true };
+
+/** The email field's "did you mean" suggestion was accepted. Carries no address. */
+export class CkSuggestionAcceptEvent extends Event {
+  static readonly type = 'ck-suggestion-accept';
+  constructor() {
+    super(CkSuggestionAcceptEvent.type, init);
+  }
+}
+
+/** A step of the apply flow became current. */
+export class CkStepChangeEvent extends Event {
+  static readonly type = 'ck-step-change';
+  constructor(
+    readonly from: string | null,
+    readonly to: string,
+    readonly index: number,
+    readonly total: number,
+  ) {
+    super(CkStepChangeEvent.type, init);
+  }
+}
+
+/** The PII step passed validation; `fields` names what was filled, never the values. */
+export class CkPiiSubmitEvent extends Event {
+  static readonly type = 'ck-pii-submit';
+  constructor(readonly fields: readonly string[]) {
+    super(CkPiiSubmitEvent.type, init);
+  }
+}
+
+/** The consent was stored by the BFF; `consentId` is an opaque id, not PII. */
+export class CkCompleteEvent extends Event {
+  static readonly type = 'ck-complete';
+  constructor(readonly consentId: string) {
+    super(CkCompleteEvent.type, init);
+  }
+}
+
+/** Something failed; `code` is the stable error code, never a message with data in it. */
+export class CkErrorEvent extends Event {
+  static readonly type = 'ck-error';
+  constructor(
+    readonly code: string,
+    readonly recoverable: boolean,
+  ) {
+    super(CkErrorEvent.type, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ck-suggestion-accept': CkSuggestionAcceptEvent;
+    'ck-step-change': CkStepChangeEvent;
+    'ck-pii-submit': CkPiiSubmitEvent;
+    'ck-complete': CkCompleteEvent;
+    'ck-error': CkErrorEvent;
+  }
+}

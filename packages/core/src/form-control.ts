@@ -1,0 +1,265 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ValidationIssue } from '@checkr-kit/validation';
+import { CkElement, baseStyles } from './base-element.ts';
+
+/** Layout shared by every field: label, hint, error, control, in the GOV.UK order. */
+export const fieldStyles = css`
+  :host {
+    display: block;
+    margin-block-end: var(--ck-space-l);
+  }
+  [part='label'] {
+    display: block;
+    font-weight: var(--ck-font-weight-strong);
+    margin-block-end: var(--ck-space-2xs);
+  }
+  .optional {
+    font-weight: normal;
+    color: var(--ck-color-text-muted);
+  }
+  [part='hint'] {
+    color: var(--ck-color-text-muted);
+    font-size: var(--ck-font-size-s);
+    margin-block-end: var(--ck-space-xs);
+  }
+  [part='error'] {
+    color: var(--ck-color-danger);
+    font-weight: var(--ck-font-weight-strong);
+    font-size: var(--ck-font-size-s);
+    margin-block-end: var(--ck-space-xs);
+  }
+  .control {
+    display: flex;
+    align-items: stretch;
+    gap: var(--ck-space-s);
+  }
+  input,
+  select {
+    font: inherit;
+    color: var(--ck-color-text);
+    background: var(--ck-color-surface);
+    border: 2px solid var(--ck-color-border);
+    border-radius: var(--ck-radius-s);
+    min-height: var(--ck-control-height);
+    padding: var(--ck-space-xs) var(--ck-space-s);
+    width: 100%;
+    min-width: 0;
+    transition: box-shadow var(--ck-transition);
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--ck-focus-ring);
+  }
+  :host(:state(user-invalid)) input,
+  :host(:state(user-invalid)) select {
+    border-color: var(--ck-color-danger);
+  }
+  :host(:state(user-invalid)) .frame {
+    border-inline-start: 4px solid var(--ck-color-danger);
+    padding-inline-start: var(--ck-space-m);
+  }
+  input:disabled,
+  select:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+`;
+
+/**
+ * Base of every form field: a form-associated custom element (ElementInternals) that submits,
+ * resets, restores, disables and validates like a native control. Validity is anchored on the
+ * inner control, so the browser's own form validation focuses the right input. The
+ * `:state(user-invalid)` custom state (and the visible error) appear only once the person has
+ * left the field after changing it, or tried to submit, never while they first type.
+ *
+ * @cssstate user-invalid - The value is invalid and the person has interacted or submitted.
+ */
+export abstract class CkFormControl extends CkElement {
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = {
+    mode: 'open',
+    delegatesFocus: true,
+  };
+  static override styles = [baseStyles, fieldStyles];
+
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** The name under which the value is submitted with the form. */
+  @property({ reflect: true }) name = '';
+  /** The visible label. Every field needs one. */
+  @property() label = '';
+  /** Help shown under the label; a field may add its own. */
+  @property() hint = '';
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** The current value, as typed (formatting kept). */
+  @property() value = '';
+
+  /** The value a form reset goes back to: the `value` the element was created with. */
+  protected defaultValue = '';
+  /** Set once the person has changed and left the field, or the form was submitted. */
+  @state() protected interacted = false;
+  /** An error the server reported for this field; cleared when the value changes. */
+  @state() protected serverIssue: ValidationIssue | undefined;
+  /** The issue the current value has, recomputed on each update. */
+  protected issue: ValidationIssue | undefined;
+
+  /** The rule for this field's value: `undefined` when valid. `required` is handled here. */
+  protected abstract validateValue(value: string): ValidationIssue | undefined;
+  /** The inner control validity messages point to. */
+  protected abstract get anchor(): HTMLElement | null;
+
+  constructor() {
+    super();
+    this.addEventListener('invalid', () => {
+      // The form tried to submit and found this field invalid: show the error now.
+      this.interacted = true;
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.hasUpdated) this.defaultValue = this.value;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  /** Like the native one, and also shows the field's error. */
+  reportValidity(): boolean {
+    this.interacted = true;
+    return this.internals.reportValidity();
+  }
+  /** The current issue of the field (validation or server), for an error summary. */
+  get currentIssue(): ValidationIssue | undefined {
+    return this.serverIssue ?? this.issue;
+  }
+  /** Shows an error the server found (by code), until the person edits the field. */
+  setServerIssue(issue: ValidationIssue | undefined): void {
+    this.serverIssue = issue;
+    this.interacted = issue !== undefined || this.interacted;
+  }
+  /** Marks the field as touched so its error shows, as after a submit attempt. */
+  markInteracted(): void {
+    this.interacted = true;
+  }
+
+  formResetCallback(): void {
+    this.value = this.defaultValue;
+    this.interacted = false;
+    this.serverIssue = undefined;
+  }
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+  formStateRestoreCallback(restored: string | File | FormData | null): void {
+    if (typeof restored === 'string') this.value = restored;
+  }
+
+  /** What the form submits. Fields whose value is not a plain string override this. */
+  protected formValue(): string | null {
+    return this.value === '' ? null : this.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') && changed.get('value') !== undefined) this.serverIssue = undefined;
+    const value = this.value.trim();
+    if (value === '') {
+      this.issue = this.required ? this.requiredIssue() : undefined;
+    } else {
+      this.issue = this.validateValue(this.value);
+    }
+  }
+
+  /** The code a required field reports when empty; fields override it with their own code. */
+  protected requiredIssue(): ValidationIssue {
+    return { code: 'first_name_required', pointer: `/${this.name}` };
+  }
+
+  protected override updated(): void {
+    this.internals.setFormValue(this.formValue());
+    const issue = this.currentIssue;
+    if (issue) {
+      this.internals.setValidity(
+        { customError: true },
+        this.localize.message(issue),
+        this.anchor ?? undefined,
+      );
+    } else {
+      this.internals.setValidity({});
+    }
+    const showError = Boolean(issue) && this.interacted;
+    if (showError) this.internals.states.add('user-invalid');
+    else this.internals.states.delete('user-invalid');
+  }
+
+  /** The re-dispatch Material Web uses: `change` does not cross the shadow boundary by itself. */
+  protected handleChange(): void {
+    this.interacted = true;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  protected handleBlur(): void {
+    if (this.value !== this.defaultValue || this.interacted) this.interacted = true;
+  }
+
+  protected get showError(): boolean {
+    return this.interacted && this.currentIssue !== undefined;
+  }
+
+  /** `aria-describedby` of the control: hint and error, when shown. */
+  protected describedBy(extra: string[] = []): string {
+    return [
+      ...(this.hintText() ? ['hint'] : []),
+      ...extra,
+      ...(this.showError ? ['error'] : []),
+    ].join(' ');
+  }
+
+  protected hintText(): string {
+    return this.hint;
+  }
+
+  /** Label, hint and error around a control, in one shadow root so ARIA references resolve. */
+  protected renderFrame(
+    control: TemplateResult,
+    after: TemplateResult | typeof nothing = nothing,
+  ): TemplateResult {
+    const issue = this.currentIssue;
+    const hint = this.hintText();
+    return html`
+      <div part="base" class="frame">
+        <label part="label" for="control" id="label">
+          ${this.label}
+          ${this.required ? nothing : html`<span class="optional">${this.localize.term('optional')}</span>`}
+        </label>
+        ${hint ? html`<div part="hint" id="hint">${hint}</div>` : nothing}
+        ${
+          this.showError && issue
+            ? html`<div part="error" id="error">
+                <span class="visually-hidden">${this.localize.term('error_prefix')}</span>
+                ${this.localize.message(issue)}
+              </div>`
+            : nothing
+        }
+        <div class="control">${control}</div>
+        ${after}
+      </div>
+    `;
+  }
+}

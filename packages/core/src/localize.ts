@@ -1,0 +1,86 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatMessage, type ValidationIssue } from '@checkr-kit/validation';
+import { en } from './translations/en.ts';
+import type { TermKey, TermParams, Translation } from './translations/types.ts';
+
+const translations = new Map<string, Translation>([['en', en]]);
+const connected = new Set<LocalizeController>();
+let observer: MutationObserver | undefined;
+
+/** Makes a language available. English is built in; import and register `es` (or your own). */
+export function registerTranslation(...list: Translation[]): void {
+  for (const translation of list) translations.set(translation.locale.toLowerCase(), translation);
+  for (const controller of connected) controller.host.requestUpdate();
+}
+
+/** The nearest `lang`, walking out of shadow roots; the document's when none is closer. */
+export function resolveLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.lang || 'en';
+}
+
+function translationFor(lang: string): Translation {
+  const wanted = lang.toLowerCase();
+  return translations.get(wanted) ?? translations.get(wanted.split('-')[0]!) ?? en;
+}
+
+/**
+ * Follows the nearest `lang` (Shoelace's pattern): when any `lang` attribute in the document
+ * changes, every connected component re-renders in its language.
+ */
+export class LocalizeController implements ReactiveController {
+  constructor(readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    connected.add(this);
+    if (!observer) {
+      observer = new MutationObserver(() => {
+        for (const controller of connected) controller.host.requestUpdate();
+      });
+      observer.observe(document.documentElement, {
+        attributes: true,
+        attributeFilter: ['lang'],
+        subtree: true,
+      });
+    }
+  }
+
+  hostDisconnected(): void {
+    connected.delete(this);
+    if (connected.size === 0) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  }
+
+  get lang(): string {
+    return resolveLang(this.host);
+  }
+
+  get translation(): Translation {
+    return translationFor(this.lang);
+  }
+
+  term(key: TermKey, params: TermParams = {}): string {
+    const term = this.translation.terms[key];
+    return typeof term === 'function' ? term(params) : term;
+  }
+
+  /** The candidate-facing message for a validation or server error code. */
+  message(issue: ValidationIssue): string {
+    return formatMessage(this.translation.validation, issue);
+  }
+
+  date(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+    return new Intl.DateTimeFormat(this.lang, options).format(value);
+  }
+}

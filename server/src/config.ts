@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/** Checkr Pay's documented bases (seed 002 L855-856, L791-793). */
+export const PAY_ENVIRONMENTS = {
+  sandbox: {
+    apiBase: 'https://api-sandbox.checkrpay.com/customer/',
+    embedBase: 'https://cdn-sandbox.checkrpay.com',
+  },
+  production: {
+    apiBase: 'https://api.checkrpay.com/customer/',
+    embedBase: 'https://cdn.checkrpay.com',
+  },
+} as const;
+
+export const CHECKR_API_BASE = 'https://api.checkr.com';
+
+const origin = z.string().transform((value, ctx) => {
+  try {
+    const url = new URL(value);
+    if (url.origin !== value.replace(/\/$/, '')) throw new Error('not an origin');
+    return url.origin;
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not an origin like https://careers.example.com`,
+    });
+    return z.NEVER;
+  }
+});
+
+const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
+
+const schema = z
+  .object({
+    CHECKR_API_KEY: z.string().min(1).optional(),
+    CHECKR_API_BASE: z.url().default(CHECKR_API_BASE),
+    CHECKR_PAY_ACCESS_KEY: z.string().min(1).optional(),
+    CHECKR_PAY_SECRET_KEY: z.string().min(1).optional(),
+    CHECKR_PAY_ENV: z.enum(['sandbox', 'production']).default('sandbox'),
+    BFF_ADMIN_KEY: secret(24).optional(),
+    SESSION_SIGNING_KEY: secret(32).optional(),
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        value
+          ? value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
+      )
+      .pipe(z.array(origin)),
+    DATABASE_URL: z.string().default('sqlite:.data/checkr-kit.sqlite'),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined || value === '' || value === 'false') return false;
+        if (value === 'true') return true;
+        if (/^\d+$/.test(value)) return Number(value);
+        if (/^[\w.:/,\s-]+$/.test(value)) return value; // addresses or names Express understands
+        ctx.addIssue({ code: 'custom', message: 'must be true, false, a hop count or addresses' });
+        return z.NEVER;
+      }),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    PUBLIC_URL: z.url().optional(),
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(1800).default(900),
+  })
+  .superRefine((env, ctx) => {
+    const pair = (a: keyof typeof env, b: keyof typeof env) => {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        const missing = env[a] ? b : a;
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: `is required with ${missing === a ? b : a}`,
+        });
+      }
+    };
+    pair('CHECKR_PAY_ACCESS_KEY', 'CHECKR_PAY_SECRET_KEY');
+    const live = Boolean(env.CHECKR_API_KEY || env.CHECKR_PAY_ACCESS_KEY);
+    if (live) {
+      for (const name of ['BFF_ADMIN_KEY', 'SESSION_SIGNING_KEY'] as const) {
+        if (!env[name])
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required when real keys are set',
+          });
+      }
+      if (env.ALLOWED_ORIGINS.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ALLOWED_ORIGINS'],
+          message: 'is required when real keys are set',
+        });
+      }
+    }
+  });
+
+export interface Config {
+  /** No key at all: Checkr and Checkr Pay are the in-process simulators. */
+  sandbox: boolean;
+  checkr: { apiKey: string; apiBase: string } | undefined;
+  pay:
+    | {
+        accessKey: string;
+        secretKey: string;
+        apiBase: string;
+        embedBase: string;
+        env: 'sandbox' | 'production';
+      }
+    | undefined;
+  adminKey: string;
+  sessionSigningKey: string;
+  sessionTtlSeconds: number;
+  allowedOrigins: readonly string[];
+  databaseUrl: string;
+  trustProxy: boolean | number | string;
+  port: number;
+  publicUrl: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses the environment once. The first problem stops start-up with one line naming the
+ * variable; the message never echoes a value, since values may be secrets.
+ */
+export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
+  const parsed = schema.safeParse(environment);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(
+      `Configuration error: ${issue.path.join('.') || 'environment'} ${issue.message}`,
+    );
+  }
+  const env = parsed.data;
+  const sandbox = !env.CHECKR_API_KEY && !env.CHECKR_PAY_ACCESS_KEY;
+  // Sandbox mode invents its secrets per process: nothing real to protect, nothing to configure.
+  const invent = () => randomBytes(32).toString('base64url');
+  return Object.freeze({
+    sandbox,
+    checkr: env.CHECKR_API_KEY
+      ? { apiKey: env.CHECKR_API_KEY, apiBase: env.CHECKR_API_BASE }
+      : undefined,
+    pay: env.CHECKR_PAY_ACCESS_KEY
+      ? {
+          accessKey: env.CHECKR_PAY_ACCESS_KEY,
+          secretKey: env.CHECKR_PAY_SECRET_KEY!,
+          env: env.CHECKR_PAY_ENV,
+          ...PAY_ENVIRONMENTS[env.CHECKR_PAY_ENV],
+        }
+      : undefined,
+    adminKey: env.BFF_ADMIN_KEY ?? invent(),
+    sessionSigningKey: env.SESSION_SIGNING_KEY ?? invent(),
+    sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+    allowedOrigins: Object.freeze([...env.ALLOWED_ORIGINS]),
+    databaseUrl: env.DATABASE_URL,
+    trustProxy: env.TRUST_PROXY,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+  });
+}

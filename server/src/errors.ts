@@ -1,0 +1,84 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from './logger.ts';
+
+/** The one error the services throw; the handler turns it into DESIGN.md's error shape. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly pointer?: string,
+    readonly extra: ReadonlyArray<{ code: string; title: string; pointer?: string }> = [],
+  ) {
+    super(title);
+    this.name = 'AppError';
+  }
+}
+
+export interface ErrorBody {
+  errors: Array<{ code: string; title: string; source?: { pointer: string } }>;
+}
+
+export function errorBody(
+  items: ReadonlyArray<{ code: string; title: string; pointer?: string }>,
+): ErrorBody {
+  return {
+    errors: items.map(({ code, title, pointer }) =>
+      pointer === undefined ? { code, title } : { code, title, source: { pointer } },
+    ),
+  };
+}
+
+export const notFound: RequestHandler = () => {
+  throw new AppError(404, 'not_found', 'No such route');
+};
+
+/**
+ * Every error leaves in one shape, with no stack and no request data in it. Body-parser errors
+ * (bad JSON, too large) keep their 4xx status; anything unexpected is a 500 whose detail goes to
+ * the log under a correlation id, never to the client.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (res.headersSent) return;
+    if (error instanceof AppError) {
+      res
+        .status(error.status)
+        .json(
+          errorBody([
+            { code: error.code, title: error.title, pointer: error.pointer },
+            ...error.extra,
+          ]),
+        );
+      return;
+    }
+    const status =
+      typeof error?.status === 'number' && error.status >= 400 && error.status < 500
+        ? error.status
+        : 500;
+    if (status < 500) {
+      const code =
+        error?.type === 'entity.too.large'
+          ? 'body_too_large'
+          : error?.type === 'entity.parse.failed'
+            ? 'body_invalid_json'
+            : 'bad_request';
+      const title =
+        code === 'body_too_large'
+          ? 'Request body is too large'
+          : code === 'body_invalid_json'
+            ? 'Request body is not valid JSON'
+            : 'Bad request';
+      res.status(status).json(errorBody([{ code, title }]));
+      return;
+    }
+    logger.error('unhandled error', {
+      route: req.route?.path ?? 'unmatched',
+      method: req.method,
+      error: String(error?.name ?? 'Error'),
+    });
+    res
+      .status(500)
+      .json(errorBody([{ code: 'internal_error', title: 'Something went wrong on our side' }]));
+  };
+}

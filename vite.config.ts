@@ -1,0 +1,70 @@
+import { defineConfig, type UserConfig } from 'vite';
+
+/**
+ * Two kinds of build, chosen by `--mode` (scripts/build.mjs runs them all):
+ * - `bundle`: `dist/checkr-kit.js`, one self-contained ES module (Lit included) for
+ *   `<script type="module" src=…>` embedding; it registers every element.
+ * - `lib:<package>`: `packages/<package>/dist/`, ESM for npm users, with Lit and the sibling
+ *   packages left as imports so bundlers share one copy and tree-shake.
+ */
+const packages = ['validation', 'core', 'apply-flow', 'pay-embed'] as const;
+
+const shared: UserConfig = {
+  resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
+  logLevel: 'warn',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'bundle') {
+    return {
+      ...shared,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2022',
+        sourcemap: true,
+        minify: true,
+        // Not lib mode: Vite keeps lib-mode ES output unminified, and this file is for browsers.
+        rollupOptions: {
+          input: 'packages/bundle.ts',
+          preserveEntrySignatures: 'strict',
+          output: { format: 'es', entryFileNames: 'checkr-kit.js' },
+        },
+      },
+    };
+  }
+  const name = mode.replace(/^lib:/, '');
+  if (!packages.includes(name as (typeof packages)[number])) {
+    throw new Error(`vite.config.ts: unknown mode "${mode}" (bundle or lib:<package>)`);
+  }
+  const entries: Record<string, string> = { index: `packages/${name}/src/index.ts` };
+  if (name === 'validation') {
+    entries['messages/en'] = 'packages/validation/src/messages/en.ts';
+    entries['messages/es'] = 'packages/validation/src/messages/es.ts';
+  }
+  if (name === 'core') entries['translations/es'] = 'packages/core/src/translations/es.ts';
+  return {
+    ...shared,
+    build: {
+      outDir: `packages/${name}/dist`,
+      emptyOutDir: false,
+      target: 'es2022',
+      sourcemap: true,
+      minify: false,
+      lib: { entry: entries, formats: ['es'] },
+      rollupOptions: {
+        external: (id) =>
+          id === 'lit' ||
+          id.startsWith('lit/') ||
+          id.startsWith('@lit/') ||
+          id.startsWith('@checkr-kit/'),
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: `packages/${name}/src`,
+          entryFileNames: '[name].js',
+        },
+      },
+    },
+  };
+});

@@ -1,0 +1,52 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { writeFileSync } from 'node:fs';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+
+/** Writes pass/fail counts for scripts/test.mjs's summary. */
+function countsReporter(file) {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      const walk = (suite) => {
+        for (const test of suite.tests ?? []) {
+          if (test.skipped) continue;
+          if (test.passed) passed++;
+          else failed++;
+        }
+        for (const child of suite.suites ?? []) walk(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        // A file that failed to load has no results: count it as a failure, never as nothing.
+        if (
+          !session.passed &&
+          !session.testResults?.tests?.length &&
+          !session.testResults?.suites?.length
+        )
+          failed++;
+      }
+      if (file) writeFileSync(file, JSON.stringify({ passed, failed }));
+    },
+  };
+}
+
+export default {
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/validation/**', '!test/e2e/**'],
+  nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    countsReporter(process.env.CK_COUNTS_FILE),
+  ],
+};
