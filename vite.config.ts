@@ -1,7 +1,7 @@
 import { defineConfig, type UserConfig } from 'vite';
 
 /**
- * Two kinds of build, chosen by `--mode` (scripts/build.mjs runs them all):
+ * Storybook uses the shared part. Two kinds of build, chosen by `--mode` (scripts/build.mjs runs them all):
  * - `bundle`: `dist/checkr-kit.js`, one self-contained ES module (Lit included) for
  *   `<script type="module" src=…>` embedding; it registers every element.
  * - `lib:<package>`: `packages/<package>/dist/`, ESM for npm users, with Lit and the sibling
@@ -34,14 +34,16 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     };
   }
-  const name = mode.replace(/^lib:/, '');
+  if (!mode.startsWith('lib:')) return shared; // Storybook and other dev servers
+  const name = mode.slice('lib:'.length);
   if (!packages.includes(name as (typeof packages)[number])) {
-    throw new Error(`vite.config.ts: unknown mode "${mode}" (bundle or lib:<package>)`);
+    throw new Error(`vite.config.ts: unknown package in mode "${mode}"`);
   }
   const entries: Record<string, string> = { index: `packages/${name}/src/index.ts` };
   if (name === 'validation') {
     entries['messages/en'] = 'packages/validation/src/messages/en.ts';
     entries['messages/es'] = 'packages/validation/src/messages/es.ts';
+    entries.server = 'packages/validation/src/server.ts';
   }
   if (name === 'core') entries['translations/es'] = 'packages/core/src/translations/es.ts';
   return {

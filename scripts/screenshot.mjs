@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
-const [url, out, width = '1280', height = '900', scheme = 'light'] = process.argv.slice(2);
+const [url, out, width = '1280', height = '900', scheme = 'light', full = 'full'] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: findChromium(),
   args: chromiumArgs.filter((a) => a !== '--headless=new'),
@@ -18,6 +18,6 @@ page.on('console', (message) => {
 });
 page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
 await page.goto(url, { waitUntil: 'networkidle' });
-await page.screenshot({ path: out, fullPage: true });
+await page.screenshot({ path: out, fullPage: full === 'full' });
 await browser.close();
 console.log(`wrote ${out}`);

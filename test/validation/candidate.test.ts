@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as v from '@checkr-kit/validation';
+import { formatMessage, validateCandidate } from '@checkr-kit/validation';
 import {
   CHECKR_CANDIDATE_ERRORS,
-  formatMessage,
+  checkrMessageFor,
   issuesFromCheckrMessage,
-  validateCandidate,
-} from '@checkr-kit/validation';
+} from '@checkr-kit/validation/server';
 import { en } from '@checkr-kit/validation/messages/en';
 import { es } from '@checkr-kit/validation/messages/es';
 
@@ -199,14 +199,14 @@ describe('Checkr error texts', () => {
 
   it('gives the sandbox the exact text for a code', () => {
     assert.equal(
-      v.checkrMessageFor({ code: 'ssn_itin', pointer: '/ssn' }),
+      checkrMessageFor({ code: 'ssn_itin', pointer: '/ssn' }),
       'SSN is invalid. TIN was provided.',
     );
     assert.equal(
-      v.checkrMessageFor({ code: 'dob_too_young', pointer: '/dob', params: { minAge: 16 } }),
+      checkrMessageFor({ code: 'dob_too_young', pointer: '/dob', params: { minAge: 16 } }),
       'Candidate must be at least 16 years old',
     );
-    assert.equal(v.checkrMessageFor({ code: 'ssn_area_666', pointer: '/ssn' }), undefined);
+    assert.equal(checkrMessageFor({ code: 'ssn_area_666', pointer: '/ssn' }), undefined);
   });
 });
 

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   ageOn,
-  checkEmailDomain,
   formatSsn,
   maskSsn,
   parseCalendarDate,
@@ -15,8 +14,8 @@ import {
   validatePhone,
   validateSsn,
   validateZipcode,
-  type MailResolver,
 } from '@checkr-kit/validation';
+import { checkEmailDomain, type MailResolver } from '@checkr-kit/validation/server';
 
 const codeOf = (result: { ok: boolean; errors?: Array<{ code: string }> }) =>
   result.ok ? 'ok' : result.errors![0]!.code;

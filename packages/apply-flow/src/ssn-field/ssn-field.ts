@@ -21,6 +21,7 @@ function caretAfterDigits(formatted: string, digits: number): number {
  * numeric keyboard and a show/hide toggle. `autocomplete="off"` keeps it out of the browser's
  * autofill history, and it is never stored anywhere by the kit.
  *
+ * @tagname ck-ssn-field
  * @summary Masked SSN input with live formatting and validation.
  * @csspart base - The wrapper.
  * @csspart label - The label.

@@ -8,6 +8,7 @@ import type { ErrorCode, ValidationIssue, ValidationResult } from '@checkr-kit/v
 /**
  * A labelled text input that validates with a rule from `@checkr-kit/validation`.
  *
+ * @tagname ck-text-field
  * @summary Text input with label, hint, live validation and a form value.
  * @csspart base - The wrapper of label, hint, error and input.
  * @csspart label - The label.
