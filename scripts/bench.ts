@@ -29,8 +29,13 @@ const columns = [
   ['unit', (r: (typeof results)[number]) => r.unit],
   ['goal', (r: (typeof results)[number]) => r.goal ?? ''],
 ] as const;
-const widths = columns.map(([title, get]) => Math.max(title.length, ...results.map((r) => get(r).length)));
-const line = (cells: string[]) => cells.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
+const widths = columns.map(([title, get]) =>
+  Math.max(title.length, ...results.map((r) => get(r).length)),
+);
+const line = (cells: string[]) =>
+  cells
+    .map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+    .join('  ');
 console.log(line(columns.map(([title]) => title)));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const row of results) console.log(line(columns.map(([, get]) => get(row))));

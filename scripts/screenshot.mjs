@@ -3,7 +3,8 @@
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from './chromium.mjs';
 
-const [url, out, width = '1280', height = '900', scheme = 'light', full = 'full'] = process.argv.slice(2);
+const [url, out, width = '1280', height = '900', scheme = 'light', full = 'full'] =
+  process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: findChromium(),
   args: chromiumArgs.filter((a) => a !== '--headless=new'),

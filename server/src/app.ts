@@ -1,29 +1,75 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
-import { errorHandler, notFound } from './errors.ts';
+import { AppError, errorHandler, notFound } from './errors.ts';
 import type { Logger } from './logger.ts';
-import { demoRouter } from './demo/routes.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { applyRoutes } from './routes/apply.ts';
+import { corsAllowList } from './routes/middleware.ts';
+import { payRoutes, webhookRoutes } from './routes/pay-and-webhooks.ts';
+import type { ApplyService } from './services/apply.ts';
+import type { HostAuthenticator, PayService } from './services/pay.ts';
+import type { SessionTokens } from './services/tokens.ts';
+import type { WebhookService } from './services/webhooks.ts';
+import type { Store } from './store/store.ts';
+
+export interface RateLimits {
+  windowMs: number;
+  /** Apply-flow calls per client per window. */
+  apply: number;
+  /** Pay token mints per client per window. */
+  token: number;
+}
+
+export const defaultRateLimits: RateLimits = { windowMs: 60_000, apply: 120, token: 20 };
 
 export interface AppDeps {
   config: Readonly<Config>;
   logger: Logger;
-  /** Where the script-tag bundle is served from (`dist/`), for the demo pages. */
+  store: Store;
+  tokens: SessionTokens;
+  apply: ApplyService;
+  webhooks: WebhookService;
+  pay?: PayService;
+  /** The customer's login: who is asking for a Pay token. Sandbox mode ships a demo one. */
+  authenticate?: HostAuthenticator;
+  /** Mounted before the BFF's own security headers: the simulators and the stand-in CDN. */
+  sandboxRouters?: Array<{ path: string; router: Router }>;
+  /** Demo pages (sandbox mode). */
+  demo?: Router;
+  /** Extra origins the CSP lets the pages frame (the local Pay CDN stand-in). */
+  frameOrigins?: string[];
+  rateLimits?: RateLimits;
+  /** Where the script-tag bundle is served from (`dist/`). */
   kitDir?: string;
 }
 
 const defaultKitDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
+function isLocal(origin: string): boolean {
+  try {
+    const { hostname } = new URL(origin);
+    return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The BFF as an Express app, from its dependencies and nothing global, so tests build one per
  * case against the sandbox or small fakes.
  */
-export function createApp({ config, logger, kitDir = defaultKitDir }: AppDeps): Express {
+export function createApp(deps: AppDeps): Express {
+  const { config, logger } = deps;
+  const limits = deps.rateLimits ?? defaultRateLimits;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+
+  for (const { path, router } of deps.sandboxRouters ?? []) app.use(path, router);
+
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -34,27 +80,75 @@ export function createApp({ config, logger, kitDir = defaultKitDir }: AppDeps): 
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],
-          frameSrc: ["'self'", ...(config.pay ? [config.pay.embedBase] : [])],
+          frameSrc: [
+            "'self'",
+            ...(config.pay ? [config.pay.embedBase] : []),
+            ...(deps.frameOrigins ?? []),
+          ],
           frameAncestors: ["'self'"],
           formAction: ["'self'"],
           baseUri: ["'none'"],
           objectSrc: ["'none'"],
         },
       },
+      crossOriginEmbedderPolicy: false,
     }),
   );
+
+  const allowed = (origin: string) =>
+    config.allowedOrigins.includes(origin) || (config.sandbox && isLocal(origin));
+  app.use(['/v1/apply', '/v1/pay'], corsAllowList(allowed));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', mode: config.sandbox ? 'sandbox' : 'live' });
   });
 
-  if (existsSync(kitDir)) {
-    app.use('/kit', express.static(kitDir, { fallthrough: true, maxAge: 0 }));
-  }
-  if (config.sandbox) app.use(demoRouter());
+  app.use(webhookRoutes(deps.webhooks));
+  app.use(
+    applyRoutes({
+      apply: deps.apply,
+      tokens: deps.tokens,
+      adminKey: config.adminKey,
+      limits: { windowMs: limits.windowMs, apply: limits.apply },
+      resolveAudience: (requested) => {
+        if (requested !== undefined) {
+          if (!allowed(requested))
+            throw new AppError(
+              400,
+              'origin_not_allowed',
+              'That origin is not in ALLOWED_ORIGINS',
+              '/origin',
+            );
+          return requested;
+        }
+        if (config.allowedOrigins.length === 1) return config.allowedOrigins[0]!;
+        if (config.sandbox)
+          return config.publicUrl
+            ? new URL(config.publicUrl).origin
+            : `http://localhost:${config.port}`;
+        throw new AppError(
+          400,
+          'origin_required',
+          'Name the origin the apply flow runs on',
+          '/origin',
+        );
+      },
+    }),
+  );
+  app.use(adminRoutes({ store: deps.store, apply: deps.apply, adminKey: config.adminKey }));
+  app.use(
+    payRoutes({
+      pay: deps.pay,
+      authenticate: deps.authenticate,
+      limits: { windowMs: limits.windowMs, token: limits.token },
+    }),
+  );
+
+  const kitDir = deps.kitDir ?? defaultKitDir;
+  if (existsSync(kitDir)) app.use('/kit', express.static(kitDir, { maxAge: 0 }));
+  if (deps.demo) app.use(deps.demo);
 
   app.use(notFound);
   app.use(errorHandler(logger));
-  logger.info('app created', { mode: config.sandbox ? 'sandbox' : 'live' });
   return app;
 }

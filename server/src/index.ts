@@ -1,34 +1,32 @@
-import { createApp } from './app.ts';
-import { ConfigError, parseConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { startBff } from './bff.ts';
+import { ConfigError } from './config.ts';
 
-/** The composition root: config, then the app; nothing else runs at import time anywhere. */
-async function main(): Promise<void> {
-  const logger = createLogger();
-  let config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const app = createApp({ config, logger });
-  const server = app.listen(config.port, () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    const base = `http://localhost:${port}`;
+/** `npm start`: the BFF, and in sandbox mode the simulators and the demo pages, in one process. */
+try {
+  const bff = await startBff({ host: process.env.HOST ?? '127.0.0.1' });
+  const base = bff.url;
+  console.log(
+    `\ncheckr-kit BFF (${bff.config.sandbox ? 'sandbox: no keys, everything offline' : 'live'}) on ${base}`,
+  );
+  if (bff.config.sandbox) {
+    console.log(`  Careers page (apply flow, script tag):  ${base}/demo/careers`);
+    console.log(`  Worker wallet (Pay embed, demo login):  ${base}/demo/wallet`);
+    console.log(`  Admin (consents, PDFs, report status):  ${base}/demo/admin`);
+    console.log(`  React Native WebView host simulator:   ${base}/demo/rn-host`);
     console.log(
-      `\ncheckr-kit BFF (${config.sandbox ? 'sandbox: no keys, everything offline' : 'live'}) on ${base}`,
+      `  Data: ${bff.config.databaseUrl.replace(/^sqlite:/, '')} (reset: stop, then npm run reset)`,
     );
-    if (config.sandbox) console.log(`  Careers page (apply flow):  ${base}/demo/careers`);
-    console.log(`  Health:                     ${base}/healthz\n`);
-  });
-  const stop = () => server.close(() => process.exit(0));
+  }
+  console.log(`  Health: ${base}/healthz\n`);
+  const stop = () => {
+    void bff.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
 }
-
-await main();

@@ -14,7 +14,13 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Apply flow/SSN field',
   component: 'ck-ssn-field',
-  args: { label: 'Social Security number', value: '', required: true, disabled: false, revealed: false },
+  args: {
+    label: 'Social Security number',
+    value: '',
+    required: true,
+    disabled: false,
+    revealed: false,
+  },
   render: ({ label, value, required, disabled, revealed }) =>
     html`<ck-ssn-field
       name="ssn"

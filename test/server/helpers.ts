@@ -1,12 +1,65 @@
-import type { Express } from 'express';
-import type { AddressInfo } from 'node:net';
 import { after } from 'node:test';
+import { startBff, type Bff, type StartOptions } from '../../server/src/bff.ts';
+import { memoryLogger } from '../../server/src/logger.ts';
 
-/** Listens on an ephemeral loopback port for the rest of the test file; returns the base URL. */
-export async function serve(app: Express): Promise<string> {
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  const { port } = server.address() as AddressInfo;
-  return `http://127.0.0.1:${port}`;
+export const fastRetries = { attempts: 4, timeoutMs: 2000, baseDelayMs: 5, maxDelayMs: 50 };
+
+/** A whole sandbox BFF on a free loopback port, in memory, closed after the test file. */
+export async function startSandbox(options: StartOptions = {}): Promise<Bff & { logs: string[] }> {
+  const logger = memoryLogger();
+  const bff = await startBff({
+    port: 0,
+    logger,
+    reportCompleteAfterMs: 50,
+    retryPolicy: fastRetries,
+    outbox: { pollMs: 20, baseDelayMs: 5, maxDelayMs: 50 },
+    rateLimits: { windowMs: 60_000, apply: 10_000, token: 10_000 },
+    ...options,
+    env: { DATABASE_URL: 'sqlite::memory:', ...options.env },
+  });
+  after(() => bff.close());
+  return Object.assign(bff, { logs: logger.lines });
+}
+
+export function json(body: unknown): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  };
+}
+
+export function auth(token: string, init: RequestInit = {}): RequestInit {
+  return {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
+  };
+}
+
+export const michael = {
+  first_name: 'Michael',
+  middle_name: 'Gary',
+  no_middle_name: false,
+  last_name: 'Scott',
+  email: 'michael.scott@dundermifflin.com',
+  phone: '2035408926',
+  zipcode: '06831',
+  dob: '1964-03-15',
+  ssn: '111-11-2001',
+  driver_license_number: 'F1112001',
+  driver_license_state: 'CA',
+  residence_state: 'PA',
+};
+
+export async function until<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 5000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

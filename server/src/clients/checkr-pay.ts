@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { defaultRetryPolicy, requestJson, type RetryPolicy } from './http.ts';
+
+const tatSchema = z.looseObject({ temporaryAuthenticationToken: z.string().min(1) });
+const workerSchema = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  temporaryAuthenticationToken: z.string().optional(),
+});
+
+/** Checkr Pay's customer API: the two key headers on every call. */
+export class CheckrPayClient {
+  constructor(
+    private readonly keys: { accessKey: string; secretKey: string },
+    private readonly apiBase: string,
+    private readonly policy: RetryPolicy = defaultRetryPolicy,
+  ) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      'x-checkr-pay-access-key': this.keys.accessKey,
+      'x-checkr-pay-secret-key': this.keys.secretKey,
+      ...extra,
+    };
+  }
+
+  /** A fresh one-time token; `workerSessionId` must already be an opaque hash of the host session. */
+  async authenticateWorker(workerId: string, workerSessionId: string): Promise<string> {
+    const body = await requestJson(
+      'checkr-pay',
+      this.apiBase,
+      {
+        method: 'GET',
+        path: `v0/workers/${encodeURIComponent(workerId)}/authenticate`,
+        headers: this.headers({ 'x-checkr-pay-worker-session-id': workerSessionId }),
+      },
+      tatSchema,
+      this.policy,
+    );
+    return body.temporaryAuthenticationToken;
+  }
+
+  createWorker(body: Record<string, unknown>, idempotencyKey: string) {
+    return requestJson(
+      'checkr-pay',
+      this.apiBase,
+      {
+        method: 'POST',
+        path: 'v0/workers',
+        headers: this.headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify(body),
+        idempotencyKey,
+      },
+      workerSchema,
+      this.policy,
+    );
+  }
+
+  getWorker(id: string) {
+    return requestJson(
+      'checkr-pay',
+      this.apiBase,
+      { method: 'GET', path: `v0/workers/${encodeURIComponent(id)}`, headers: this.headers() },
+      workerSchema,
+      this.policy,
+    );
+  }
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { defaultRetryPolicy, requestJson, type RetryPolicy } from './http.ts';
+
+const candidateSchema = z.looseObject({ id: z.string(), object: z.literal('candidate') });
+const documentSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('document'),
+  type: z.string(),
+});
+const reportSchema = z.looseObject({
+  id: z.string(),
+  object: z.string(),
+  status: z.string(),
+  result: z.string().nullable().optional(),
+  candidate_id: z.string(),
+});
+const packageSchema = z.looseObject({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  screenings: z.array(
+    z.looseObject({ type: z.string(), subtype: z.string().nullable().optional() }),
+  ),
+});
+const packagesSchema = z.looseObject({ data: z.array(packageSchema) });
+
+export type CheckrPackage = z.infer<typeof packageSchema>;
+export type CheckrReport = z.infer<typeof reportSchema>;
+
+export interface WorkLocation {
+  country: string;
+  state?: string;
+  city?: string;
+}
+
+/** The Checkr API, with Basic auth (the key as username, empty password), JSON bodies. */
+export class CheckrClient {
+  private readonly auth: string;
+
+  constructor(
+    apiKey: string,
+    private readonly apiBase: string,
+    private readonly policy: RetryPolicy = defaultRetryPolicy,
+  ) {
+    this.auth = `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
+  }
+
+  private call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<T> {
+    return requestJson(
+      'checkr',
+      this.apiBase,
+      {
+        method,
+        path,
+        headers: {
+          authorization: this.auth,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        idempotencyKey,
+      },
+      schema,
+      this.policy,
+    );
+  }
+
+  createCandidate(fields: Record<string, unknown>, idempotencyKey: string) {
+    return this.call('POST', '/v1/candidates', candidateSchema, fields, idempotencyKey);
+  }
+
+  updateCandidate(id: string, fields: Record<string, unknown>, idempotencyKey: string) {
+    return this.call(
+      'POST',
+      `/v1/candidates/${encodeURIComponent(id)}`,
+      candidateSchema,
+      fields,
+      idempotencyKey,
+    );
+  }
+
+  /** Multipart, as the Documents endpoint requires: `type` and `file`. */
+  uploadDocument(
+    candidateId: string,
+    type: string,
+    file: { bytes: Uint8Array; filename: string; contentType: string },
+    idempotencyKey: string,
+  ) {
+    const form = new FormData();
+    form.set('type', type);
+    form.set(
+      'file',
+      new Blob([new Uint8Array(file.bytes)], { type: file.contentType }),
+      file.filename,
+    );
+    return requestJson(
+      'checkr',
+      this.apiBase,
+      {
+        method: 'POST',
+        path: `/v1/candidates/${encodeURIComponent(candidateId)}/documents`,
+        headers: { authorization: this.auth },
+        body: form,
+        idempotencyKey,
+      },
+      documentSchema,
+      this.policy,
+    );
+  }
+
+  createReport(
+    body: { candidate_id: string; package: string; work_locations?: WorkLocation[] },
+    idempotencyKey: string,
+  ) {
+    return this.call('POST', '/v1/reports', reportSchema, body, idempotencyKey);
+  }
+
+  getReport(id: string) {
+    return this.call('GET', `/v1/reports/${encodeURIComponent(id)}`, reportSchema);
+  }
+
+  async listPackages(): Promise<CheckrPackage[]> {
+    const page = await this.call('GET', '/v1/packages?per_page=100', packagesSchema);
+    return page.data;
+  }
+}

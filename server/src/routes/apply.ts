@@ -1,0 +1,149 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { ApplyService } from '../services/apply.ts';
+import type { SessionTokens } from '../services/tokens.ts';
+import { limit, noStore, requireAdmin, requireSessionToken } from './middleware.ts';
+
+/** zod's first problem, as one error in our shape with a JSON pointer into the body. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const pointer = `/${issue.path.map(String).join('/')}`;
+  throw new AppError(
+    400,
+    'invalid_request',
+    `Invalid request body at ${pointer}: ${issue.message}`,
+    pointer,
+  );
+}
+
+const state = z.string().regex(/^[A-Z]{2}$/);
+const newSession = z.strictObject({
+  package: z.string().min(1).max(100),
+  min_age: z.union([z.literal(16), z.literal(18)]).default(18),
+  work_locations: z
+    .array(
+      z.strictObject({
+        country: z.string().length(2).default('US'),
+        state: state.optional(),
+        city: z.string().max(100).optional(),
+      }),
+    )
+    .max(20)
+    .default([]),
+  prefill: z
+    .partialRecord(
+      z.enum(['first_name', 'middle_name', 'last_name', 'email', 'phone', 'zipcode']),
+      z.string().max(255),
+    )
+    .default({}),
+  custom_id: z.string().max(255).optional(),
+  locale: z.enum(['en', 'es']).default('en'),
+  origin: z.string().max(255).optional(),
+});
+
+const candidateBody = z
+  .looseObject({
+    first_name: z.unknown(),
+    residence_state: z.string().max(5).optional(),
+    copy_requested: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length <= 20, 'too many fields');
+
+const acknowledgementBody = z.strictObject({
+  document_id: z.string().min(1).max(100),
+  version: z.string().min(1).max(50),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const consentBody = z.strictObject({
+  signature_name: z.string().min(1).max(300),
+  esign_consent: z.literal(true),
+  drawn_signature: z.string().max(420_000).optional(),
+  time_zone: z.string().max(64).optional(),
+  authorization: acknowledgementBody.transform(({ document_id, version, sha256 }) => ({
+    id: document_id,
+    version,
+    sha256,
+  })),
+});
+
+export interface ApplyRouteOptions {
+  apply: ApplyService;
+  tokens: SessionTokens;
+  adminKey: string;
+  /** Which origin a session is bound to when the customer backend names none. */
+  resolveAudience: (requested: string | undefined) => string;
+  limits: { windowMs: number; apply: number };
+}
+
+export function applyRoutes({
+  apply,
+  tokens,
+  adminKey,
+  resolveAudience,
+  limits,
+}: ApplyRouteOptions): Router {
+  const router = Router();
+  const small = express.json({ limit: '16kb' });
+  const admin = requireAdmin(adminKey);
+  const session = requireSessionToken(tokens);
+  const applyLimit = limit(limits.windowMs, limits.apply, 'rate_limited');
+
+  router.post('/v1/apply-sessions', noStore, admin, small, async (req, res) => {
+    const body = parseBody(newSession, req.body);
+    const created = await apply.createSession({
+      packageSlug: body.package,
+      minAge: body.min_age,
+      workLocations: body.work_locations,
+      prefill: body.prefill,
+      customId: body.custom_id ?? null,
+      locale: body.locale,
+      audience: resolveAudience(body.origin),
+    });
+    res.status(201).json({
+      session_id: created.sessionId,
+      session_token: created.token,
+      expires_at: created.expiresAt,
+    });
+  });
+
+  router.post('/v1/apply-sessions/:id/token', noStore, admin, async (req, res) => {
+    const { token, expiresAt } = await apply.refreshToken(String(req.params.id));
+    res.status(201).json({ session_token: token, expires_at: expiresAt });
+  });
+
+  router.get('/v1/apply/config', noStore, applyLimit, session, async (_req, res) => {
+    res.json(await apply.config(res.locals.sessionId!));
+  });
+
+  router.post('/v1/apply/candidate', noStore, applyLimit, session, small, async (req, res) => {
+    const body = parseBody(candidateBody, req.body);
+    res.status(201).json(await apply.submitCandidate(res.locals.sessionId!, body));
+  });
+
+  router.post('/v1/apply/acknowledgements', noStore, applyLimit, session, small, (req, res) => {
+    const body = parseBody(acknowledgementBody, req.body);
+    res.status(201).json(apply.acknowledge(res.locals.sessionId!, body));
+  });
+
+  router.post(
+    '/v1/apply/consent',
+    noStore,
+    applyLimit,
+    session,
+    express.json({ limit: '512kb' }),
+    async (req, res) => {
+      const body = parseBody(consentBody, req.body);
+      const result = await apply.consent(res.locals.sessionId!, body, {
+        ip: req.ip ?? 'unknown',
+        userAgent: req.get('user-agent') ?? '',
+      });
+      res.status(201).json(result);
+    },
+  );
+
+  return router;
+}

@@ -1,0 +1,96 @@
+import type { RequestHandler } from 'express';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { rateLimit } from 'express-rate-limit';
+import { AppError, errorBody } from '../errors.ts';
+import type { SessionTokens } from '../services/tokens.ts';
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+function sameSecret(a: string, b: string): boolean {
+  // Hash first so the comparison is constant-time whatever the lengths.
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+/** Server-to-server calls from the customer's backend: `Authorization: Bearer <BFF_ADMIN_KEY>`. */
+export function requireAdmin(adminKey: string): RequestHandler {
+  return (req, _res, next) => {
+    const given = bearer(req.get('authorization'));
+    if (!given || !sameSecret(given, adminKey))
+      throw new AppError(401, 'admin_key_invalid', 'A valid admin key is required');
+    next();
+  };
+}
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    sessionId?: string;
+  }
+}
+
+/** Browser calls of the apply flow: `Authorization: Bearer <apply session token>`. */
+export function requireSessionToken(tokens: SessionTokens): RequestHandler {
+  return async (req, res, next) => {
+    const token = bearer(req.get('authorization'));
+    if (!token) throw new AppError(401, 'session_missing', 'An apply session token is required');
+    const claims = await tokens.verify(token, req.get('origin'));
+    res.locals.sessionId = claims.sessionId;
+    next();
+  };
+}
+
+/** Responses carrying tokens or PII must never be stored by a browser or a proxy. */
+export const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'no-store');
+  res.set('Pragma', 'no-cache');
+  next();
+};
+
+/** Per-client limits in the error shape; the key is the client IP (honouring TRUST_PROXY). */
+export function limit(windowMs: number, max: number, code: string): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit: max,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res
+        .status(429)
+        .json(errorBody([{ code, title: 'Too many requests; slow down and try again shortly' }]));
+    },
+  });
+}
+
+/**
+ * CORS with an allow-list. A browser request from an origin not on the list is refused outright
+ * (403 in the error shape), not merely left without CORS headers.
+ */
+export function corsAllowList(isAllowed: (origin: string) => boolean): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (!origin) return next();
+    if (!isAllowed(origin)) {
+      res
+        .status(403)
+        .json(
+          errorBody([{ code: 'origin_not_allowed', title: 'This origin may not call the BFF' }]),
+        );
+      return;
+    }
+    res.set('Access-Control-Allow-Origin', origin);
+    res.set('Access-Control-Allow-Credentials', 'true');
+    res.append('Vary', 'Origin');
+    if (req.method === 'OPTIONS') {
+      res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+      res.set('Access-Control-Allow-Headers', 'authorization, content-type');
+      res.set('Access-Control-Max-Age', '600');
+      res.status(204).end();
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,586 @@
+import express, { Router, type Request, type Response } from 'express';
+import { randomBytes } from 'node:crypto';
+import {
+  normalizeName,
+  validateDob,
+  validateEmail,
+  validateFirstName,
+  validateLastName,
+  validateLicenseNumber,
+  validateMiddleName,
+  validatePhone,
+  validateSsn,
+  validateZipcode,
+  normalizeState,
+  type ValidationIssue,
+  type ValidationResult,
+} from '@checkr-kit/validation';
+import { checkEmailDomain, checkrMessageFor } from '@checkr-kit/validation/server';
+import { FaultInjector } from './faults.ts';
+import { sandboxMailResolver } from './mail-resolver.ts';
+import { WebhookSender } from './webhook-sender.ts';
+
+/** Names in a Checkr error text for each field, where the docs give one (spec §3.6). */
+const FIELD_TEXT: Record<string, string> = {
+  '/ssn': 'SSN is invalid',
+  '/zipcode': 'Zipcode is invalid',
+  '/email': 'Email is not a valid email address',
+  '/first_name':
+    'First name must only contain letters, numbers, spaces, hyphens, apostrophes, periods, and commas',
+  '/last_name':
+    'Last name must only contain letters, numbers, spaces, hyphens, apostrophes, periods, and commas',
+  '/middle_name':
+    'Middle name must only contain letters, numbers, spaces, hyphens, apostrophes, periods, and commas.',
+  '/driver_license_number':
+    'Number Driver license number must only contain letters, numbers, spaces, hyphens, and asterisks',
+  '/driver_license_state': 'State is not a valid US state',
+  // Undocumented: Checkr's docs give no text for an impossible date of birth or phone.
+  '/dob': 'Dob is invalid',
+  '/phone': 'Phone is invalid',
+};
+
+function textFor(issue: ValidationIssue): string {
+  return checkrMessageFor(issue) ?? FIELD_TEXT[issue.pointer] ?? 'Invalid parameter';
+}
+
+export interface SandboxPackage {
+  id: string;
+  slug: string;
+  name: string;
+  screenings: Array<{ type: string; subtype: string | null }>;
+}
+
+export const SANDBOX_PACKAGES: SandboxPackage[] = [
+  {
+    id: 'pkg_tasker_standard',
+    slug: 'tasker_standard',
+    name: 'Tasker Standard',
+    screenings: [
+      { type: 'ssn_trace', subtype: null },
+      { type: 'sex_offender_search', subtype: null },
+      { type: 'national_criminal_search', subtype: 'standard' },
+      { type: 'county_criminal_search', subtype: '7years' },
+    ],
+  },
+  {
+    id: 'pkg_driver_pro',
+    slug: 'driver_pro',
+    name: 'Driver Pro',
+    screenings: [
+      { type: 'ssn_trace', subtype: null },
+      { type: 'national_criminal_search', subtype: 'standard' },
+      { type: 'county_criminal_search', subtype: '7years' },
+      { type: 'motor_vehicle_report', subtype: null },
+    ],
+  },
+  {
+    id: 'pkg_mvr_only',
+    slug: 'mvr_only',
+    name: 'MVR only',
+    screenings: [{ type: 'motor_vehicle_report', subtype: null }],
+  },
+];
+
+type Json = Record<string, unknown>;
+
+interface IdempotencyEntry {
+  state: 'in_flight' | 'done';
+  status?: number;
+  body?: unknown;
+  at: number;
+}
+
+export interface CheckrSimulatorOptions {
+  apiKey: string;
+  /** Where to send signed webhooks; can be set later (`simulator.webhooks.url`). */
+  webhookUrl?: string;
+  /** How long a report stays pending before `report.completed`. */
+  completeAfterMs?: number;
+  rateLimitPerMinute?: number;
+}
+
+/**
+ * A local Checkr: the endpoints the BFF uses, the documented validation texts, idempotency keys,
+ * duplicate guards, rate-limit headers, signed webhooks and a report lifecycle driven by the
+ * legacy test SSNs (111-11-2001 clear, 111-11-2002 consider, 111-11-2010 stays pending).
+ * Mount it at the root of its own base URL (it serves `/v1/...`).
+ */
+export class CheckrSimulator {
+  readonly candidates = new Map<string, Json>();
+  readonly documents = new Map<
+    string,
+    Json & { candidate_id: string; bytes: number; sha256?: string }
+  >();
+  readonly reports = new Map<string, Json>();
+  readonly faults = new FaultInjector();
+  readonly webhooks: WebhookSender;
+  readonly router: Router;
+  private readonly idempotency = new Map<string, IdempotencyEntry>();
+  private readonly duplicateLog = new Map<string, number[]>();
+  private readonly reportLog = new Map<string, number[]>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private window = { start: 0, count: 0 };
+  completeAfterMs: number;
+
+  constructor(private readonly options: CheckrSimulatorOptions) {
+    this.completeAfterMs = options.completeAfterMs ?? 3000;
+    this.webhooks = new WebhookSender(
+      'X-Checkr-Signature',
+      () => options.apiKey,
+      'Checkr-Webhook/1.0 (sandbox)',
+    );
+    this.webhooks.url = options.webhookUrl;
+    this.router = this.routes();
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  reset(): void {
+    this.stop();
+    this.candidates.clear();
+    this.documents.clear();
+    this.reports.clear();
+    this.idempotency.clear();
+    this.duplicateLog.clear();
+    this.reportLog.clear();
+    this.faults.clear();
+  }
+
+  private id(prefix: string): string {
+    return `${prefix}${randomBytes(12).toString('hex')}`;
+  }
+
+  private later(ms: number, fn: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, ms);
+    timer.unref?.();
+    this.timers.add(timer);
+  }
+
+  private rateLimitHeaders(res: Response): boolean {
+    const limit = this.options.rateLimitPerMinute ?? 600;
+    const now = Date.now();
+    if (now - this.window.start >= 60_000) this.window = { start: now - (now % 60_000), count: 0 };
+    this.window.count += 1;
+    res.set('X-Ratelimit-Limit', String(limit));
+    res.set('X-Ratelimit-Remaining', String(Math.max(limit - this.window.count, 0)));
+    res.set(
+      'X-Ratelimit-Reset',
+      new Date(this.window.start + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    );
+    return this.window.count <= limit;
+  }
+
+  private answer429 = (res: Response) => {
+    res.set('X-Ratelimit-Remaining', '0');
+    res.set('X-Ratelimit-Reset', new Date(Date.now() + 1000).toISOString());
+    res.status(429).json({ error: 'Too Many Requests' });
+  };
+
+  private routes(): Router {
+    const router = Router();
+    router.use((req, res, next) => {
+      const header = req.headers.authorization ?? '';
+      const [scheme, encoded] = header.split(' ');
+      const user =
+        scheme === 'Basic' && encoded
+          ? Buffer.from(encoded, 'base64').toString('utf8').split(':')[0]
+          : undefined;
+      if (user !== this.options.apiKey) {
+        res.status(401).json({ error: 'Bad authentication error' });
+        return;
+      }
+      if (!this.rateLimitHeaders(res)) return this.answer429(res);
+      next();
+    });
+    router.use(
+      express.json({ limit: '1mb' }),
+      express.urlencoded({ extended: true, limit: '1mb' }),
+    );
+
+    const fault = (route: string) => this.faults.middleware(route, this.answer429);
+    const idempotent =
+      (
+        handler: (
+          req: Request,
+        ) => Promise<{ status: number; body: unknown }> | { status: number; body: unknown },
+      ) =>
+      async (req: Request, res: Response) => {
+        const key = req.get('idempotency-key');
+        const scoped = key ? `${req.method} ${req.baseUrl}${req.path} ${key}` : undefined;
+        const seen = scoped ? this.idempotency.get(scoped) : undefined;
+        if (seen && Date.now() - seen.at < 24 * 3600_000) {
+          if (seen.state === 'in_flight') {
+            res.status(409).json({
+              error:
+                'Another request with the same idempotency key is still being processed (in flight)',
+            });
+            return;
+          }
+          res.status(seen.status!).json(seen.body);
+          return;
+        }
+        if (scoped) this.idempotency.set(scoped, { state: 'in_flight', at: Date.now() });
+        const { status, body } = await handler(req);
+        if (scoped) {
+          // Only a 2xx is saved and replayed; an error lets the same key try again (Checkr §5).
+          if (status < 300)
+            this.idempotency.set(scoped, { state: 'done', status, body, at: Date.now() });
+          else this.idempotency.delete(scoped);
+        }
+        res.status(status).json(body);
+      };
+
+    router.get('/v1/packages', fault('GET /v1/packages'), (_req, res) => {
+      res.json({
+        object: 'list',
+        data: SANDBOX_PACKAGES.map((p) => ({
+          ...p,
+          object: 'package',
+          uri: `/v1/packages/${p.id}`,
+        })),
+        count: SANDBOX_PACKAGES.length,
+        next_href: null,
+        previous_href: null,
+      });
+    });
+
+    router.post(
+      '/v1/candidates',
+      fault('POST /v1/candidates'),
+      idempotent((req) => this.createCandidate(req.body ?? {})),
+    );
+    router.post(
+      '/v1/candidates/:id',
+      fault('POST /v1/candidates/:id'),
+      idempotent((req) => this.updateCandidate(String(req.params.id), req.body ?? {})),
+    );
+    router.get('/v1/candidates', (req, res) => {
+      const data = [...this.candidates.values()].filter(
+        (c) => !req.query.custom_id || c.custom_id === req.query.custom_id,
+      );
+      res.json({
+        object: 'list',
+        data: data.map((c) => this.redacted(c)),
+        count: data.length,
+        next_href: null,
+        previous_href: null,
+      });
+    });
+    router.get('/v1/candidates/:id', (req, res) => {
+      const candidate = this.candidates.get(String(req.params.id));
+      if (!candidate) return void res.status(404).json({ error: 'Not found' });
+      res.json(this.redacted(candidate));
+    });
+    router.get('/v1/candidates/:id/documents', (req, res) => {
+      const data = [...this.documents.values()].filter((d) => d.candidate_id === req.params.id);
+      res.json({ object: 'list', data, count: data.length, next_href: null, previous_href: null });
+    });
+
+    router.post(
+      '/v1/candidates/:id/documents',
+      fault('POST /v1/candidates/:id/documents'),
+      express.raw({ type: 'multipart/form-data', limit: '20mb' }),
+      idempotent(async (req) => this.uploadDocument(req)),
+    );
+
+    router.post(
+      '/v1/reports',
+      fault('POST /v1/reports'),
+      idempotent((req) => this.createReport(req.body ?? {})),
+    );
+    router.get('/v1/reports/:id', (req, res) => {
+      const report = this.reports.get(String(req.params.id));
+      if (!report) return void res.status(404).json({ error: 'Not found' });
+      res.json(report);
+    });
+    router.get('/v1/documents/:id', (req, res) => {
+      const document = this.documents.get(String(req.params.id));
+      if (!document) return void res.status(404).json({ error: 'Not found' });
+      res.json(document);
+    });
+
+    // Test knobs, behind the same key: faults for the next N calls, a state summary, a reset.
+    router.post('/__sandbox/faults', (req, res) => {
+      const { route, kind, count = 1, delay_ms: delayMs } = req.body ?? {};
+      if (typeof route !== 'string' || !['429', '500', 'slow', 'drop'].includes(kind)) {
+        res.status(400).json({ error: 'route and kind (429, 500, slow, drop) are required' });
+        return;
+      }
+      this.faults.add(route, {
+        kind,
+        remaining: Number(count) || 1,
+        delayMs: Number(delayMs) || undefined,
+      });
+      res.status(204).end();
+    });
+    router.get('/__sandbox/state', (_req, res) => res.json(this.summary()));
+    router.post('/__sandbox/reset', (_req, res) => {
+      this.reset();
+      res.status(204).end();
+    });
+    router.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
+    return router;
+  }
+
+  summary() {
+    return {
+      candidates: this.candidates.size,
+      documents: [...this.documents.values()].map((d) => ({
+        id: d.id,
+        candidate_id: d.candidate_id,
+        type: d.type,
+        filesize: d.filesize,
+      })),
+      reports: [...this.reports.values()].map((r) => ({
+        id: r.id,
+        candidate_id: r.candidate_id,
+        status: r.status,
+        result: r.result,
+      })),
+      webhooks: this.webhooks.sent,
+    };
+  }
+
+  private redacted(candidate: Json): Json {
+    const ssn = typeof candidate.ssn === 'string' ? `XXX-XX-${candidate.ssn.slice(-4)}` : null;
+    return { ...candidate, ssn };
+  }
+
+  private async validateFields(body: Json): Promise<string[]> {
+    const issues: ValidationIssue[] = [];
+    const check = (present: boolean, result: () => ValidationResult<unknown>) => {
+      if (!present) return;
+      const r = result();
+      if (!r.ok) issues.push(...r.errors);
+    };
+    const has = (key: string) => body[key] !== undefined && body[key] !== null && body[key] !== '';
+    check(has('first_name') || true, () => validateFirstName(body.first_name));
+    check(has('last_name') || true, () => validateLastName(body.last_name));
+    const noMiddle = body.no_middle_name === true || body.no_middle_name === 'true';
+    if (has('middle_name') || noMiddle)
+      check(true, () => validateMiddleName(body.middle_name, noMiddle));
+    check(true, () => validateEmail(body.email));
+    check(has('phone'), () => validatePhone(body.phone));
+    check(has('zipcode'), () => validateZipcode(body.zipcode));
+    check(has('ssn'), () => validateSsn(body.ssn));
+    check(has('dob'), () => validateDob(body.dob, { minAge: 16 }));
+    if (has('driver_license_number'))
+      check(true, () =>
+        validateLicenseNumber(body.driver_license_number, body.driver_license_state),
+      );
+    if (has('driver_license_state') && !normalizeState(body.driver_license_state)) {
+      issues.push({ code: 'driver_license_state_invalid', pointer: '/driver_license_state' });
+    }
+    if (issues.every((i) => i.pointer !== '/email')) {
+      const domain = await checkEmailDomain(String(body.email), sandboxMailResolver);
+      if (!domain.ok) issues.push(...domain.errors);
+    }
+    return [...new Set(issues.map(textFor))];
+  }
+
+  private async createCandidate(body: Json): Promise<{ status: number; body: unknown }> {
+    const errors = await this.validateFields(body);
+    if (errors.length > 0) return { status: 400, body: { error: errors.join(', ') } };
+    const ssnDigits = typeof body.ssn === 'string' ? body.ssn.replace(/\D/g, '') : '';
+    const duplicateKey = [
+      normalizeName(body.first_name).toLowerCase(),
+      normalizeName(body.last_name).toLowerCase(),
+      body.dob,
+      ssnDigits,
+    ].join('|');
+    const now = Date.now();
+    const recent = (this.duplicateLog.get(duplicateKey) ?? []).filter(
+      (at) => now - at < 24 * 3600_000,
+    );
+    if (recent.length >= 3) {
+      return {
+        status: 409,
+        body: {
+          error:
+            'Duplicate candidate detected. No more than 2 duplicate candidates can be created within a 24 hour period',
+        },
+      };
+    }
+    recent.push(now);
+    this.duplicateLog.set(duplicateKey, recent);
+    const id = this.id('');
+    const candidate: Json = {
+      id,
+      object: 'candidate',
+      uri: `/v1/candidates/${id}`,
+      created_at: new Date().toISOString(),
+      first_name: body.first_name,
+      middle_name: body.middle_name ?? null,
+      no_middle_name: body.no_middle_name === true || body.no_middle_name === 'true',
+      last_name: body.last_name,
+      email: body.email,
+      phone: body.phone ?? null,
+      zipcode: body.zipcode ?? null,
+      dob: body.dob ?? null,
+      ssn: typeof body.ssn === 'string' ? body.ssn : null,
+      driver_license_number: body.driver_license_number ?? null,
+      driver_license_state: body.driver_license_state ?? null,
+      copy_requested: body.copy_requested === true || body.copy_requested === 'true',
+      custom_id: body.custom_id ?? null,
+      report_ids: [],
+      geo_ids: [],
+      adjudication: null,
+      metadata: {},
+    };
+    this.candidates.set(id, candidate);
+    void this.webhooks.send('candidate.created', { id, object: 'candidate', uri: candidate.uri });
+    return { status: 201, body: this.redacted(candidate) };
+  }
+
+  private async updateCandidate(
+    id: string,
+    body: Json,
+  ): Promise<{ status: number; body: unknown }> {
+    const candidate = this.candidates.get(id);
+    if (!candidate) return { status: 404, body: { error: 'Not found' } };
+    const merged = { ...candidate, ...body };
+    const errors = await this.validateFields(merged);
+    if (errors.length > 0) return { status: 400, body: { error: errors.join(', ') } };
+    if ((candidate.report_ids as string[]).length > 0 && body.ssn && body.ssn !== candidate.ssn) {
+      return {
+        status: 400,
+        body: { error: 'Candidate SSN can not be updated because it has reports' },
+      };
+    }
+    this.candidates.set(id, merged);
+    void this.webhooks.send('candidate.updated', { id, object: 'candidate', uri: candidate.uri });
+    return { status: 200, body: this.redacted(merged) };
+  }
+
+  private async uploadDocument(req: Request): Promise<{ status: number; body: unknown }> {
+    const candidateId = String(req.params.id);
+    if (!this.candidates.has(candidateId)) return { status: 404, body: { error: 'Not found' } };
+    if (!Buffer.isBuffer(req.body))
+      return { status: 400, body: { error: 'Content-Type must be multipart/form-data' } };
+    let form: FormData;
+    try {
+      form = await new Request('http://sandbox.local/', {
+        method: 'POST',
+        headers: { 'content-type': req.get('content-type') ?? '' },
+        body: new Uint8Array(req.body),
+      }).formData();
+    } catch {
+      return { status: 400, body: { error: 'Malformed multipart body' } };
+    }
+    const type = form.get('type');
+    const file = form.get('file');
+    const types = [
+      'consent',
+      'electronic_consent_form',
+      'driver_license',
+      'government_id',
+      'passport',
+      'ssn_card',
+    ];
+    if (typeof type !== 'string' || !types.includes(type))
+      return { status: 400, body: { error: 'Type is invalid' } };
+    if (!(file instanceof Blob)) return { status: 400, body: { error: 'File is required' } };
+    const mimes = [
+      'image/gif',
+      'image/jpg',
+      'image/jpeg',
+      'image/png',
+      'image/bmp',
+      'image/tiff',
+      'application/pdf',
+      'image/heic',
+    ];
+    if (!mimes.includes(file.type))
+      return { status: 400, body: { error: 'File content type is invalid' } };
+    const id = this.id('');
+    const name = (file as File).name || 'document';
+    const document = {
+      id,
+      object: 'document',
+      type,
+      created_at: new Date().toISOString(),
+      filesize: file.size,
+      filename: `${Math.floor(Date.now() / 1000)}_${name}`,
+      content_type: file.type,
+      candidate_id: candidateId,
+      bytes: file.size,
+    };
+    this.documents.set(id, document);
+    return { status: 201, body: document };
+  }
+
+  private createReport(body: Json): { status: number; body: unknown } {
+    const candidate =
+      typeof body.candidate_id === 'string' ? this.candidates.get(body.candidate_id) : undefined;
+    if (!candidate) return { status: 404, body: { error: 'Candidate not found' } };
+    const pkg = SANDBOX_PACKAGES.find((p) => p.slug === body.package);
+    if (!pkg) return { status: 400, body: { error: 'Package not found' } };
+    const types = pkg.screenings.map((s) => s.type);
+    const missing: string[] = [];
+    if (
+      types.includes('motor_vehicle_report') &&
+      (!candidate.driver_license_number || !candidate.driver_license_state)
+    ) {
+      missing.push(
+        `Candidate must have a driver license number and a driver license state for the package ${pkg.slug === 'driver_pro' ? 'mvr' : pkg.slug}`,
+      );
+    }
+    if (types.includes('ssn_trace') && !candidate.ssn)
+      missing.push(`Candidate must have SSN for the package ${pkg.slug}`);
+    if (missing.length > 0) return { status: 400, body: { error: missing.join(', ') } };
+    const now = Date.now();
+    const log = (this.reportLog.get(candidate.id as string) ?? []).filter(
+      (at) => now - at < 24 * 3600_000,
+    );
+    if (log.length >= 3) {
+      return {
+        status: 409,
+        body: {
+          error:
+            'Duplicate report detected. No more than 3 reports per candidate can be created within a 24 hour period',
+        },
+      };
+    }
+    log.push(now);
+    this.reportLog.set(candidate.id as string, log);
+    const id = this.id('');
+    const report: Json = {
+      id,
+      object: 'report',
+      uri: `/v1/reports/${id}`,
+      status: 'pending',
+      result: null,
+      package: pkg.slug,
+      candidate_id: candidate.id,
+      created_at: new Date().toISOString(),
+      completed_at: null,
+      work_locations: body.work_locations ?? [],
+      document_ids: [...this.documents.values()]
+        .filter((d) => d.candidate_id === candidate.id)
+        .map((d) => d.id),
+    };
+    this.reports.set(id, report);
+    (candidate.report_ids as string[]).push(id);
+    void this.webhooks.send('report.created', report);
+    const ssn = String(candidate.ssn ?? '').replace(/\D/g, '');
+    if (ssn !== '111112010') {
+      this.later(this.completeAfterMs, () => {
+        const done = {
+          ...report,
+          status: 'complete',
+          result: ssn === '111112002' ? 'consider' : 'clear',
+          completed_at: new Date().toISOString(),
+        };
+        this.reports.set(id, done);
+        void this.webhooks.send('report.completed', done);
+      });
+    }
+    return { status: 201, body: report };
+  }
+}

@@ -1,0 +1,61 @@
+import type { RequestHandler } from 'express';
+
+export type FaultKind = '429' | '500' | 'slow' | 'drop';
+
+export interface Fault {
+  kind: FaultKind;
+  remaining: number;
+  /** For `slow`: how long to hold the request before answering normally. */
+  delayMs?: number;
+}
+
+/**
+ * Fault knobs for tests: "answer 429 (or 500, slowly, or drop the connection) for the next N
+ * calls of this route". Routes are named like `POST /v1/candidates` with `:id` placeholders.
+ */
+export class FaultInjector {
+  private readonly faults = new Map<string, Fault[]>();
+
+  add(route: string, fault: Fault): void {
+    const list = this.faults.get(route) ?? [];
+    list.push({ ...fault });
+    this.faults.set(route, list);
+  }
+
+  clear(): void {
+    this.faults.clear();
+  }
+
+  take(route: string): Fault | undefined {
+    const list = this.faults.get(route);
+    const fault = list?.[0];
+    if (!fault) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) list!.shift();
+    return fault;
+  }
+
+  /** Express middleware for one named route; `onRateLimit` adds the service's own 429 body. */
+  middleware(
+    route: string,
+    answer429: (res: Parameters<RequestHandler>[1]) => void,
+  ): RequestHandler {
+    return (req, res, next) => {
+      const fault = this.take(route);
+      if (!fault) return next();
+      switch (fault.kind) {
+        case '429':
+          return answer429(res);
+        case '500':
+          res.status(500).json({ error: 'Internal Server Error' });
+          return;
+        case 'drop':
+          req.socket.destroy();
+          return;
+        case 'slow':
+          setTimeout(() => next(), fault.delayMs ?? 2000).unref?.();
+          return;
+      }
+    };
+  }
+}

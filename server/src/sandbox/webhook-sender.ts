@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { signBody } from '../services/webhooks.ts';
+
+/**
+ * Sends signed webhooks the way the real services do: POST JSON, a hex HMAC-SHA256 of the exact
+ * body in the signature header, a few retries on failure. Delivery is fire-and-forget.
+ */
+export class WebhookSender {
+  url: string | undefined;
+  readonly sent: Array<{ id: string; type: string; status: number | 'failed' }> = [];
+
+  constructor(
+    private readonly header: string,
+    private readonly key: () => string,
+    private readonly userAgent: string,
+  ) {}
+
+  async send(
+    type: string,
+    object: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    const url = this.url;
+    if (!url) return;
+    const id = randomUUID().replace(/-/g, '');
+    const body = JSON.stringify({
+      id,
+      object: 'event',
+      type,
+      created_at: new Date().toISOString(),
+      webhook_url: url,
+      data: { object },
+      ...extra,
+    });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': this.userAgent,
+            [this.header]: signBody(this.key(), body),
+          },
+          body,
+          signal: AbortSignal.timeout(5000),
+        });
+        this.sent.push({ id, type, status: response.status });
+        if (response.ok) return;
+      } catch {
+        // retry below
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
+    }
+    this.sent.push({ id, type, status: 'failed' });
+  }
+}

@@ -1,0 +1,459 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import {
+  normalizeState,
+  validateCandidate,
+  type Candidate,
+  type CandidateInput,
+  type ValidationIssue,
+} from '@checkr-kit/validation';
+import {
+  checkEmailDomain,
+  issuesFromCheckrMessage,
+  type MailResolver,
+} from '@checkr-kit/validation/server';
+import { UpstreamError } from '../clients/http.ts';
+import type { CheckrClient } from '../clients/checkr.ts';
+import {
+  applicableDocuments,
+  canonicalJson,
+  documentsInLanguage,
+  documentText,
+  sha256Hex,
+  type HashedDocument,
+} from '../documents/types.ts';
+import { AppError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { renderConsentPdf, type ConsentEvidence } from '../pdf/consent-pdf.ts';
+import type { ApplySession, Store, WorkLocationRecord } from '../store/store.ts';
+import type { PackageCatalog, PackageNeeds } from './packages.ts';
+import type { SessionTokens } from './tokens.ts';
+
+export interface ApplyServiceDeps {
+  store: Store;
+  checkr: CheckrClient;
+  packages: PackageCatalog;
+  tokens: SessionTokens;
+  documents: readonly HashedDocument[];
+  mailResolver: MailResolver;
+  /** Secret for the deterministic idempotency keys and name digests; never leaves the server. */
+  secret: string;
+  logger: Logger;
+  /** Called after a consent commit so uploads start at once rather than on the next tick. */
+  onConsentCommitted?: () => void;
+  now?: () => Date;
+}
+
+export interface NewSession {
+  packageSlug: string;
+  minAge: 16 | 18;
+  workLocations: WorkLocationRecord[];
+  prefill: Record<string, string>;
+  customId: string | null;
+  locale: string;
+  audience: string;
+}
+
+const MAX_SIGNATURE_PNG_BYTES = 300_000;
+
+/** Case, spacing, punctuation and accents ignored: "José  O'Neil" and "jose oneil" are one name. */
+export function normalizeSignatureName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+function toFieldErrors(issues: readonly ValidationIssue[]): AppError {
+  const [first, ...rest] = issues.map((issue) => ({
+    code: issue.code,
+    title: `Invalid value at ${issue.pointer}`,
+    pointer: issue.pointer,
+  }));
+  return new AppError(422, first!.code, first!.title, first!.pointer, rest);
+}
+
+/** The apply flow's domain rules: sessions, candidate, acknowledgements, consent. */
+export class ApplyService {
+  constructor(private readonly deps: ApplyServiceDeps) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private hmac(purpose: string, value: string): string {
+    return createHmac('sha256', this.deps.secret).update(`${purpose}:${value}`).digest('hex');
+  }
+
+  /** A UUID-shaped key derived from the session: a retry can never create a second candidate. */
+  private idempotencyKey(purpose: string, value: string): string {
+    const hex = this.hmac(purpose, value);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  }
+
+  async createSession(
+    input: NewSession,
+  ): Promise<{ sessionId: string; token: string; expiresAt: string }> {
+    await this.deps.packages.get(input.packageSlug); // refuse an unknown package now, not at the end
+    const session: ApplySession = {
+      id: `as_${randomUUID().replace(/-/g, '')}`,
+      ...input,
+      status: 'open',
+      createdAt: this.now().toISOString(),
+      candidateId: null,
+      candidateHash: null,
+      residenceState: null,
+      nameDigests: [],
+      copyRequested: false,
+      reportId: null,
+      reportStatus: null,
+      reportResult: null,
+    };
+    this.deps.store.createSession(session);
+    const { token, expiresAt } = await this.deps.tokens.mint({
+      sessionId: session.id,
+      audience: input.audience,
+    });
+    return { sessionId: session.id, token, expiresAt };
+  }
+
+  /** A new token for a session still open: what `fetchSessionToken` gets from the customer backend. */
+  async refreshToken(sessionId: string): Promise<{ token: string; expiresAt: string }> {
+    const session = this.requireOpen(sessionId);
+    return this.deps.tokens.mint({ sessionId: session.id, audience: session.audience });
+  }
+
+  /** The session named by a verified token, refused once the consent has closed it. */
+  requireOpen(sessionId: string): ApplySession {
+    const session = this.deps.store.getSession(sessionId);
+    if (!session) throw new AppError(401, 'session_invalid', 'The apply session does not exist');
+    if (session.status !== 'open') {
+      throw new AppError(
+        401,
+        'session_closed',
+        'The apply session is closed: the consent was already submitted',
+      );
+    }
+    return session;
+  }
+
+  async config(sessionId: string) {
+    const session = this.requireOpen(sessionId);
+    const needs = await this.deps.packages.get(session.packageSlug);
+    const workStates = session.workLocations
+      .map((w) => w.state)
+      .filter((s): s is string => Boolean(s));
+    // Every document in the session's language; state documents carry `applies_to` so the
+    // component can pick them as soon as the candidate says where they live.
+    const documents = documentsInLanguage(this.deps.documents, session.locale).map((d) => ({
+      id: d.id,
+      version: d.version,
+      sha256: d.sha256,
+      kind: d.kind,
+      locale: d.locale,
+      title: d.title,
+      body: d.body,
+      applies_to: d.appliesTo ?? null,
+      offers_copy: d.offersCopy ?? false,
+    }));
+    return {
+      session: { id: session.id, locale: session.locale },
+      requirements: {
+        min_age: session.minAge,
+        ssn: needs.ssn,
+        zipcode: needs.ssn,
+        driver_license: needs.driverLicense,
+      },
+      work_states: workStates,
+      prefill: session.prefill,
+      documents,
+    };
+  }
+
+  private async needs(session: ApplySession): Promise<PackageNeeds> {
+    return this.deps.packages.get(session.packageSlug);
+  }
+
+  async submitCandidate(
+    sessionId: string,
+    body: CandidateInput & { residence_state?: unknown; copy_requested?: unknown },
+  ) {
+    const session = this.requireOpen(sessionId);
+    const needs = await this.needs(session);
+    const result = validateCandidate(body, {
+      minAge: session.minAge,
+      requireSsn: needs.ssn,
+      requireDriverLicense: needs.driverLicense,
+    });
+    const residence =
+      body.residence_state === undefined || body.residence_state === ''
+        ? null
+        : normalizeState(body.residence_state);
+    const issues: ValidationIssue[] = result.ok ? [] : [...result.errors];
+    if (body.residence_state !== undefined && body.residence_state !== '' && !residence) {
+      issues.push({ code: 'driver_license_state_invalid', pointer: '/residence_state' });
+    }
+    if (result.ok) {
+      const domain = await checkEmailDomain(result.value.email, this.deps.mailResolver, {
+        timeoutMs: 2000,
+      });
+      if (!domain.ok) issues.push(...domain.errors);
+    }
+    if (issues.length > 0 || !result.ok) throw toFieldErrors(issues);
+
+    const candidate: Candidate = result.value;
+    const copyRequested = body.copy_requested === true;
+    const payload: Record<string, unknown> = { ...candidate, copy_requested: copyRequested };
+    if (session.customId) payload.custom_id = session.customId;
+    const hash = sha256Hex(canonicalJson(payload));
+
+    let candidateId = session.candidateId;
+    if (!candidateId || hash !== session.candidateHash) {
+      try {
+        const response = candidateId
+          ? await this.deps.checkr.updateCandidate(
+              candidateId,
+              payload,
+              this.idempotencyKey('candidate-update', `${session.id}:${hash}`),
+            )
+          : await this.deps.checkr.createCandidate(
+              payload,
+              this.idempotencyKey('candidate', session.id),
+            );
+        candidateId = response.id;
+      } catch (error) {
+        throw this.upstreamToAppError(error);
+      }
+    }
+    const names = [
+      `${candidate.first_name} ${candidate.last_name}`,
+      ...(candidate.middle_name
+        ? [`${candidate.first_name} ${candidate.middle_name} ${candidate.last_name}`]
+        : []),
+    ];
+    this.deps.store.updateSession(session.id, {
+      candidateId,
+      candidateHash: hash,
+      residenceState: residence ?? null,
+      nameDigests: names.map((n) => this.hmac('name', normalizeSignatureName(n))),
+      copyRequested,
+    });
+    this.deps.logger.info('candidate stored', { session: session.id, candidate: candidateId });
+    return {
+      candidate_id: candidateId,
+      documents: this.requiredDocuments({ ...session, residenceState: residence ?? null }).map(
+        (d) => d.id,
+      ),
+    };
+  }
+
+  private upstreamToAppError(error: unknown): AppError {
+    if (!(error instanceof UpstreamError))
+      return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
+    if (error.status === 400 || error.status === 422) {
+      const issues = error.messages.flatMap(issuesFromCheckrMessage);
+      if (issues.length > 0) return toFieldErrors(issues);
+      return new AppError(422, 'candidate_rejected', 'Checkr refused the candidate');
+    }
+    if (error.status === 409)
+      return new AppError(409, 'candidate_duplicate', 'Checkr refused a duplicate candidate');
+    if (error.status === 403)
+      return new AppError(403, 'candidate_forbidden', 'Checkr refused this candidate');
+    return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
+  }
+
+  /** The documents this candidate must acknowledge before signing, in the order they are shown. */
+  requiredDocuments(session: ApplySession): HashedDocument[] {
+    const workStates = session.workLocations
+      .map((w) => w.state)
+      .filter((s): s is string => Boolean(s));
+    return applicableDocuments(
+      this.deps.documents,
+      session.locale,
+      session.residenceState,
+      workStates,
+    ).filter((d) => d.kind !== 'authorization');
+  }
+
+  acknowledge(sessionId: string, input: { document_id: string; version: string; sha256: string }) {
+    const session = this.requireOpen(sessionId);
+    const document = this.deps.documents.find(
+      (d) => d.id === input.document_id && d.version === input.version && d.sha256 === input.sha256,
+    );
+    if (!document) {
+      throw new AppError(
+        409,
+        'document_changed',
+        'That document version is not the one in force; reload it',
+        '/document_id',
+      );
+    }
+    const acknowledgedAt = this.now().toISOString();
+    this.deps.store.addAcknowledgement({
+      sessionId: session.id,
+      documentId: document.id,
+      version: document.version,
+      sha256: document.sha256,
+      acknowledgedAt,
+    });
+    return { document_id: document.id, acknowledged_at: acknowledgedAt };
+  }
+
+  async consent(
+    sessionId: string,
+    input: {
+      signature_name: string;
+      esign_consent: true;
+      drawn_signature?: string | undefined;
+      time_zone?: string | undefined;
+      authorization: { id: string; version: string; sha256: string };
+    },
+    client: { ip: string; userAgent: string },
+  ) {
+    const session = this.requireOpen(sessionId);
+    if (!session.candidateId)
+      throw new AppError(409, 'candidate_missing', 'Submit the candidate details before signing');
+
+    const acknowledged = this.deps.store.listAcknowledgements(session.id);
+    const missing = this.requiredDocuments(session).filter(
+      (d) => !acknowledged.some((a) => a.documentId === d.id && a.sha256 === d.sha256),
+    );
+    if (missing.length > 0) {
+      throw new AppError(
+        409,
+        'acknowledgements_missing',
+        `Documents not yet acknowledged: ${missing.map((d) => d.id).join(', ')}`,
+      );
+    }
+    const authorization = this.deps.documents.find(
+      (d) =>
+        d.kind === 'authorization' &&
+        d.id === input.authorization.id &&
+        d.version === input.authorization.version &&
+        d.sha256 === input.authorization.sha256,
+    );
+    if (!authorization) {
+      throw new AppError(
+        409,
+        'document_changed',
+        'The authorization shown is not the one in force; reload it',
+        '/authorization',
+      );
+    }
+    const typed = normalizeSignatureName(input.signature_name);
+    if (!typed || !session.nameDigests.includes(this.hmac('name', typed))) {
+      throw new AppError(
+        422,
+        'signature_name_mismatch',
+        'The typed name must match the first and last name given',
+        '/signature_name',
+      );
+    }
+    let drawn: string | undefined;
+    if (input.drawn_signature) {
+      const match = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(input.drawn_signature);
+      const bytes = match ? Buffer.from(match[1]!, 'base64') : undefined;
+      const isPng =
+        bytes &&
+        bytes.length > 8 &&
+        bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      if (!bytes || !isPng || bytes.length > MAX_SIGNATURE_PNG_BYTES) {
+        throw new AppError(
+          422,
+          'signature_image_invalid',
+          'The drawn signature must be a PNG under 300 KB',
+          '/drawn_signature',
+        );
+      }
+      drawn = bytes.toString('base64');
+    }
+
+    const consentId = `cs_${randomUUID().replace(/-/g, '')}`;
+    const signedAt = this.now().toISOString();
+    const evidence: ConsentEvidence = {
+      consent_id: consentId,
+      apply_session_id: session.id,
+      candidate_id: session.candidateId,
+      locale: session.locale,
+      signed_at: signedAt,
+      client_time_zone: input.time_zone ?? null,
+      ip: client.ip,
+      user_agent: client.userAgent.slice(0, 512),
+      signer: {
+        typed_name: input.signature_name.normalize('NFC').replace(/\s+/g, ' ').trim(),
+        esign_consent: true,
+        ...(drawn ? { drawn_signature_png_base64: drawn } : {}),
+      },
+      authorization: {
+        id: authorization.id,
+        version: authorization.version,
+        sha256: authorization.sha256,
+        title: authorization.title,
+        text: documentText(authorization),
+      },
+      acknowledgements: acknowledged.map((a) => {
+        const document = this.deps.documents.find(
+          (d) => d.id === a.documentId && d.sha256 === a.sha256,
+        );
+        return {
+          id: a.documentId,
+          version: a.version,
+          sha256: a.sha256,
+          title: document?.title ?? a.documentId,
+          acknowledged_at: a.acknowledgedAt,
+        };
+      }),
+      copy_requested: session.copyRequested,
+    };
+    const evidenceJson = canonicalJson(evidence);
+    const evidenceSha256 = sha256Hex(evidenceJson);
+    const pdf = await renderConsentPdf(evidence, evidenceSha256);
+    this.deps.store.commitConsent(
+      {
+        id: consentId,
+        sessionId: session.id,
+        evidenceJson,
+        evidenceSha256,
+        pdf,
+        createdAt: signedAt,
+      },
+      [
+        {
+          id: `ob_${consentId}_1_upload`,
+          kind: 'upload_consent',
+          sessionId: session.id,
+          attempts: 0,
+          nextAttemptAt: signedAt,
+          doneAt: null,
+          lastError: null,
+          resultId: null,
+        },
+        {
+          id: `ob_${consentId}_2_report`,
+          kind: 'create_report',
+          sessionId: session.id,
+          attempts: 0,
+          nextAttemptAt: signedAt,
+          doneAt: null,
+          lastError: null,
+          resultId: null,
+        },
+      ],
+    );
+    this.deps.logger.info('consent committed', { session: session.id, consent: consentId });
+    this.deps.onConsentCommitted?.();
+    return { consent_id: consentId, signed_at: signedAt, evidence_sha256: evidenceSha256 };
+  }
+
+  /** The PDF rebuilt from stored evidence, and whether it equals the stored bytes. */
+  async regeneratePdf(consentId: string): Promise<{ pdf: Uint8Array; identical: boolean }> {
+    const consent = this.deps.store.getConsent(consentId);
+    if (!consent) throw new AppError(404, 'consent_not_found', 'No such consent');
+    const pdf = await renderConsentPdf(
+      JSON.parse(consent.evidenceJson) as ConsentEvidence,
+      consent.evidenceSha256,
+    );
+    return { pdf, identical: Buffer.from(pdf).equals(Buffer.from(consent.pdf)) };
+  }
+}
