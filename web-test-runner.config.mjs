@@ -42,8 +42,9 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
     }),
   ],
-  concurrency: 2,
-  testFramework: { config: { timeout: 10000 } },
+  // One page at a time: keyboard and focus tests (sendKeys) need the focused page to be theirs.
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
   reporters: [
     defaultReporter(),
     summaryReporter({ flatten: false }),

@@ -2,6 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '@checkr-kit/apply-flow';
 import type { CkSsnField } from '@checkr-kit/apply-flow';
+import { registerTranslation } from '@checkr-kit/core';
+import { es } from '@checkr-kit/core/translations/es';
 
 const inner = (el: CkSsnField) => el.shadowRoot!.querySelector('input')!;
 
@@ -70,8 +72,6 @@ describe('ck-ssn-field', () => {
   });
 
   it('speaks Spanish under lang="es"', async () => {
-    const { registerTranslation } = await import('@checkr-kit/core');
-    const { es } = await import('@checkr-kit/core/translations/es');
     registerTranslation(es);
     const wrapper = await fixture(
       html`<div lang="es"><ck-ssn-field label="SSN" name="ssn" required></ck-ssn-field></div>`,

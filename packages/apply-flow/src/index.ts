@@ -1,2 +1,11 @@
 export { CkTextField } from './text-field/text-field.ts';
+export { CkEmailField } from './email-field/email-field.ts';
 export { CkSsnField } from './ssn-field/ssn-field.ts';
+export { CkPhoneField } from './phone-field/phone-field.ts';
+export { CkZipField } from './zip-field/zip-field.ts';
+export { CkDobField } from './dob-field/dob-field.ts';
+export { CkSelect, type SelectOption } from './select/select.ts';
+export { CkDriverLicenseField } from './driver-license-field/driver-license-field.ts';
+export { CkCheckbox } from './checkbox/checkbox.ts';
+export { CkDisclosure } from './disclosure/disclosure.ts';
+export { CkPiiForm, type PiiValues } from './pii-form/pii-form.ts';

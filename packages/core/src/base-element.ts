@@ -1,5 +1,6 @@
 import { LitElement, css } from 'lit';
 import { LocalizeController } from './localize.ts';
+import { installReactNativeBridge } from './rn-bridge.ts';
 import { installTokens } from './tokens.styles.ts';
 
 /** Styles every kit element shares: the box model, the font, and the visually-hidden utility. */
@@ -40,6 +41,7 @@ export class CkElement extends LitElement {
 
   override connectedCallback(): void {
     installTokens(this.ownerDocument);
+    installReactNativeBridge(this.ownerDocument);
     super.connectedCallback();
   }
 }

@@ -25,11 +25,22 @@ export class CkStepChangeEvent extends Event {
   }
 }
 
-/** The PII step passed validation; `fields` names what was filled, never the values. */
+/**
+ * The PII step passed validation. `fields` names what was filled, never the values. The
+ * normalized candidate is reachable only through `candidate()`, backed by a private field, so
+ * logging the event (`{ ...event }`, `JSON.stringify`, the React Native bridge) never shows it.
+ */
 export class CkPiiSubmitEvent extends Event {
   static readonly type = 'ck-pii-submit';
-  constructor(readonly fields: readonly string[]) {
+  readonly #candidate: Readonly<Record<string, unknown>>;
+  readonly fields: string;
+  constructor(candidate: Record<string, unknown>) {
     super(CkPiiSubmitEvent.type, init);
+    this.#candidate = Object.freeze({ ...candidate });
+    this.fields = Object.keys(candidate).sort().join(',');
+  }
+  candidate(): Readonly<Record<string, unknown>> {
+    return this.#candidate;
   }
 }
 

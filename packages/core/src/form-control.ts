@@ -1,6 +1,10 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ValidationIssue } from '@checkr-kit/validation';
+import type { ValidationIssue as RuleIssue } from '@checkr-kit/validation';
+
+/** A rule's issue, or one of the components' own codes (translated from the terms). */
+export type ValidationIssue =
+  RuleIssue | { code: string; pointer: string; params?: Record<string, string | number> };
 import { CkElement, baseStyles } from './base-element.ts';
 
 /** Layout shared by every field: label, hint, error, control, in the GOV.UK order. */
@@ -172,7 +176,7 @@ export abstract class CkFormControl extends CkElement {
   }
 
   /** What the form submits. Fields whose value is not a plain string override this. */
-  protected formValue(): string | null {
+  protected formValue(): string | FormData | null {
     return this.value === '' ? null : this.value;
   }
 
@@ -214,7 +218,7 @@ export abstract class CkFormControl extends CkElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  protected handleBlur(): void {
+  protected handleBlur(_event?: FocusEvent): void {
     if (this.value !== this.defaultValue || this.interacted) this.interacted = true;
   }
 

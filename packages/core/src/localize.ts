@@ -75,9 +75,16 @@ export class LocalizeController implements ReactiveController {
     return typeof term === 'function' ? term(params) : term;
   }
 
-  /** The candidate-facing message for a validation or server error code. */
-  message(issue: ValidationIssue): string {
-    return formatMessage(this.translation.validation, issue);
+  /**
+   * The candidate-facing message for an error code: validation codes from the validation catalog,
+   * the components' own codes (such as `acknowledge_required`) from the terms.
+   */
+  message(issue: ValidationIssue | { code: string; params?: TermParams }): string {
+    const { validation, terms } = this.translation;
+    if (issue.code in validation.messages)
+      return formatMessage(validation, issue as ValidationIssue);
+    if (issue.code in terms) return this.term(issue.code as TermKey, issue.params ?? {});
+    return this.term('error_generic');
   }
 
   date(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {

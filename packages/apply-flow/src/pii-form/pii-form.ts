@@ -1,0 +1,377 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, queryAll, state } from 'lit/decorators.js';
+import {
+  CkElement,
+  CkPiiSubmitEvent,
+  baseStyles,
+  defineElement,
+  type ApplyConfig,
+  type ApplyDocument,
+  type BffErrorItem,
+  type CkFormControl,
+} from '@checkr-kit/core';
+import {
+  validateCandidate,
+  validateFirstName,
+  validateLastName,
+  validateMiddleName,
+  type CandidateRules,
+} from '@checkr-kit/validation';
+import type { CkDisclosure } from '../disclosure/disclosure.ts';
+import { piiFormStyles } from './pii-form.styles.ts';
+import '../text-field/text-field.ts';
+import '../email-field/email-field.ts';
+import '../phone-field/phone-field.ts';
+import '../zip-field/zip-field.ts';
+import '../dob-field/dob-field.ts';
+import '../ssn-field/ssn-field.ts';
+import '../select/select.ts';
+import '../driver-license-field/driver-license-field.ts';
+import '../checkbox/checkbox.ts';
+import '../disclosure/disclosure.ts';
+
+/** What the candidate entered, kept in memory by the flow so going back loses nothing. */
+export type PiiValues = Record<string, string | boolean>;
+
+interface SummaryItem {
+  target: string;
+  message: string;
+}
+
+/**
+ * The PII step: the fields the package needs, each validated as the candidate types, the FCRA
+ * summary of rights with its acknowledgement on the same page when configured, and on submit an
+ * error summary at the top that links to each failing field and takes focus (the GOV.UK pattern).
+ * Server field errors (by JSON pointer) land on the right fields.
+ *
+ * @tagname ck-pii-form
+ * @summary The candidate's personal details step.
+ * @csspart error-summary - The list of problems shown after a submit attempt.
+ * @csspart submit - The continue button.
+ * @event ck-pii-submit - Valid details were submitted; `candidate()` gives the normalized payload.
+ */
+export class CkPiiForm extends CkElement {
+  static override styles = [baseStyles, piiFormStyles];
+
+  /** What the package needs (from `GET /v1/apply/config`). */
+  @property({ attribute: false }) requirements: ApplyConfig['requirements'] = {
+    min_age: 18,
+    ssn: true,
+    zipcode: true,
+    driver_license: false,
+  };
+  /** The FCRA summary of rights, shown on this page when given. */
+  @property({ attribute: false }) summary: ApplyDocument | undefined;
+  /** Values to show: prefill from the BFF, or what the candidate entered before going back. */
+  @property({ attribute: false }) values: PiiValues = {};
+  /** Errors the BFF returned for fields. */
+  @property({ attribute: false }) serverErrors: readonly BffErrorItem[] = [];
+  @property({ type: Boolean }) busy = false;
+
+  @state() private noMiddleName = false;
+  @state() private summaryItems: SummaryItem[] = [];
+
+  @queryAll('[data-field]') private fields!: NodeListOf<CkFormControl>;
+  @query('[part=error-summary]') private errorSummary!: HTMLElement | null;
+  @query('ck-disclosure') private rights!: CkDisclosure | null;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('values')) this.noMiddleName = this.values.no_middle_name === true;
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('serverErrors') && this.serverErrors.length > 0) void this.showServerErrors();
+  }
+
+  private async showServerErrors(): Promise<void> {
+    await this.updateComplete;
+    for (const error of this.serverErrors) {
+      const field = this.fieldFor(error.source?.pointer ?? '');
+      field?.setServerIssue({ code: error.code, pointer: error.source!.pointer });
+    }
+    await this.buildSummary();
+  }
+
+  private fieldFor(pointer: string): CkFormControl | undefined {
+    const name = pointer.replace(/^\//, '');
+    return [...this.fields].find(
+      (f) => f.name === name || (name.startsWith('driver_license') && f.name === 'driver_license'),
+    );
+  }
+
+  /** Every field's current values, under Checkr's names. */
+  collect(): PiiValues {
+    const values: PiiValues = { no_middle_name: this.noMiddleName };
+    for (const field of this.fields) {
+      if (field.name === 'driver_license') {
+        const license = field as unknown as { state: string; value: string };
+        values.driver_license_state = license.state;
+        values.driver_license_number = license.value;
+      } else if (field.localName === 'ck-checkbox') {
+        values[field.name] = (field as unknown as { checked: boolean }).checked;
+      } else {
+        values[field.name] = field.value;
+      }
+    }
+    if (this.noMiddleName) values.middle_name = '';
+    const copy = this.renderRoot.querySelector<HTMLElement & { checked: boolean }>(
+      '#copy_requested',
+    );
+    values.copy_requested = copy?.checked ?? false;
+    values.rights_acknowledged = this.rights?.acknowledged ?? false;
+    return values;
+  }
+
+  private rules(): CandidateRules {
+    return {
+      minAge: this.requirements.min_age,
+      requireSsn: this.requirements.ssn,
+      requireDriverLicense: this.requirements.driver_license,
+    };
+  }
+
+  private async buildSummary(): Promise<void> {
+    await Promise.all([...this.fields].map((f) => f.updateComplete));
+    const items: SummaryItem[] = [];
+    for (const field of this.fields) {
+      const issue = field.currentIssue;
+      if (issue && field.isConnected)
+        items.push({ target: field.name, message: this.localize.message(issue) });
+    }
+    if (this.summary && this.rights && !this.rights.acknowledged) {
+      items.push({ target: 'rights', message: this.localize.term('acknowledge_required') });
+    }
+    this.summaryItems = items;
+    if (items.length > 0) {
+      await this.updateComplete;
+      this.errorSummary?.focus();
+    }
+  }
+
+  private async handleSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    for (const field of this.fields) field.markInteracted();
+    if (this.summary) this.rights?.reportValidity();
+    const values = this.collect();
+    const result = validateCandidate(values, this.rules());
+    const fieldsValid = [...this.fields].every((f) => f.checkValidity());
+    const rightsOk = !this.summary || this.rights?.acknowledged === true;
+    if (!result.ok || !fieldsValid || !rightsOk) {
+      await this.buildSummary();
+      return;
+    }
+    this.summaryItems = [];
+    const candidate: Record<string, unknown> = {
+      ...result.value,
+      copy_requested: values.copy_requested === true,
+    };
+    if (typeof values.residence_state === 'string' && values.residence_state)
+      candidate.residence_state = values.residence_state;
+    this.dispatchEvent(new CkPiiSubmitEvent(candidate));
+  }
+
+  private handleSummaryLink(event: Event, target: string): void {
+    event.preventDefault();
+    const element =
+      target === 'rights' ? this.rights : [...this.fields].find((f) => f.name === target);
+    element?.focus();
+    element?.scrollIntoView?.({ block: 'center' });
+  }
+
+  private handleNoMiddle(event: Event): void {
+    this.noMiddleName = (event.target as HTMLInputElement & { checked: boolean }).checked;
+  }
+
+  private text(name: string): string {
+    const value = this.values[name];
+    return typeof value === 'string' ? value : '';
+  }
+
+  private renderSummary(): TemplateResult | typeof nothing {
+    if (this.summaryItems.length === 0) return nothing;
+    return html`<div
+      part="error-summary"
+      tabindex="-1"
+      role="alert"
+      aria-labelledby="summary-title"
+    >
+      <h3 id="summary-title">${this.localize.term('error_summary_title')}</h3>
+      <ul>
+        ${this.summaryItems.map(
+          (item) =>
+            html`<li>
+              <a
+                href="#${item.target}"
+                @click=${(e: Event) => this.handleSummaryLink(e, item.target)}
+                >${item.message}</a
+              >
+            </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  override render(): TemplateResult {
+    const t = (key: Parameters<typeof this.localize.term>[0]) => this.localize.term(key);
+    const needs = this.requirements;
+    const noMiddle = this.noMiddleName;
+    return html`
+      ${this.renderSummary()}
+      <form novalidate @submit=${this.handleSubmit}>
+        <ck-text-field
+          data-field
+          id="first_name"
+          name="first_name"
+          .label=${t('label_first_name')}
+          required
+          autocomplete="given-name"
+          required-code="first_name_required"
+          .validator=${validateFirstName}
+          .value=${this.text('first_name')}
+        ></ck-text-field>
+        ${
+          noMiddle
+            ? nothing
+            : html`<ck-text-field
+                data-field
+                id="middle_name"
+                name="middle_name"
+                .label=${t('label_middle_name')}
+                required
+                autocomplete="additional-name"
+                required-code="middle_name_required"
+                .validator=${(v: string) => validateMiddleName(v, false)}
+                .value=${this.text('middle_name')}
+              ></ck-text-field>`
+        }
+        <ck-checkbox
+          id="no_middle_name"
+          name="no_middle_name"
+          .label=${t('label_no_middle_name')}
+          .checked=${noMiddle}
+          @change=${this.handleNoMiddle}
+        ></ck-checkbox>
+        <ck-text-field
+          data-field
+          id="last_name"
+          name="last_name"
+          .label=${t('label_last_name')}
+          required
+          autocomplete="family-name"
+          required-code="last_name_required"
+          .validator=${validateLastName}
+          .value=${this.text('last_name')}
+        ></ck-text-field>
+        <ck-email-field
+          data-field
+          id="email"
+          name="email"
+          .label=${t('label_email')}
+          .hint=${t('hint_email')}
+          required
+          .value=${this.text('email')}
+        ></ck-email-field>
+        <ck-phone-field
+          data-field
+          id="phone"
+          name="phone"
+          .label=${t('label_phone')}
+          .value=${this.text('phone')}
+        ></ck-phone-field>
+        <ck-dob-field
+          data-field
+          id="dob"
+          name="dob"
+          .label=${t('label_dob')}
+          required
+          .minAge=${needs.min_age}
+          .value=${this.text('dob')}
+        ></ck-dob-field>
+        <ck-select
+          data-field
+          id="residence_state"
+          name="residence_state"
+          .label=${t('label_residence_state')}
+          states
+          required
+          autocomplete="address-level1"
+          required-code="driver_license_state_required"
+          .value=${this.text('residence_state')}
+        ></ck-select>
+        ${
+          needs.zipcode
+            ? html`<ck-zip-field
+                data-field
+                id="zipcode"
+                name="zipcode"
+                .label=${t('label_zipcode')}
+                required
+                .value=${this.text('zipcode')}
+              ></ck-zip-field>`
+            : nothing
+        }
+        ${
+          needs.ssn
+            ? html`<ck-ssn-field
+                data-field
+                id="ssn"
+                name="ssn"
+                .label=${t('label_ssn')}
+                required
+                .value=${this.text('ssn')}
+              ></ck-ssn-field>`
+            : nothing
+        }
+        ${
+          needs.driver_license
+            ? html`<ck-driver-license-field
+                data-field
+                id="driver_license"
+                name="driver_license"
+                required
+                .state=${this.text('driver_license_state')}
+                .value=${this.text('driver_license_number')}
+              ></ck-driver-license-field>`
+            : nothing
+        }
+        <ck-checkbox
+          id="copy_requested"
+          name="copy_requested"
+          .label=${t('label_copy_requested')}
+          .checked=${this.values.copy_requested === true}
+        ></ck-checkbox>
+        ${
+          this.summary
+            ? html`<div class="rights">
+                <ck-disclosure
+                  id="rights"
+                  heading-level="3"
+                  .document=${this.summary}
+                  .acknowledged=${this.values.rights_acknowledged === true}
+                ></ck-disclosure>
+              </div>`
+            : nothing
+        }
+        <div class="actions">
+          <button
+            part="submit"
+            type="submit"
+            ?disabled=${this.busy}
+            aria-busy=${this.busy ? 'true' : 'false'}
+          >
+            ${this.busy ? t('submitting') : t('continue')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+}
+
+defineElement('ck-pii-form', CkPiiForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ck-pii-form': CkPiiForm;
+  }
+}

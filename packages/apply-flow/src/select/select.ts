@@ -1,0 +1,111 @@
+import { css, html, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import {
+  CkFormControl,
+  baseStyles,
+  defineElement,
+  fieldStyles,
+  type ValidationIssue,
+} from '@checkr-kit/core';
+import { US_STATES } from '@checkr-kit/validation';
+
+export interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * A labelled native `<select>` (the most robust choice on phones and with screen readers). With
+ * `states`, it lists the 50 states, DC and Puerto Rico, in the page's language.
+ *
+ * @tagname ck-select
+ * @summary Native select with label, hint, validation and a form value.
+ * @csspart base - The wrapper.
+ * @csspart label - The label.
+ * @csspart hint - The hint.
+ * @csspart error - The error message.
+ * @csspart select - The native select.
+ * @cssstate user-invalid - Invalid after interaction or a submit attempt.
+ * @event change - The choice changed.
+ */
+export class CkSelect extends CkFormControl {
+  static override styles = [
+    baseStyles,
+    fieldStyles,
+    css`
+      select {
+        max-width: 22rem;
+      }
+    `,
+  ];
+
+  /** The choices; ignored when `states` is set. */
+  @property({ attribute: false }) options: SelectOption[] = [];
+  /** List the US states, DC and Puerto Rico. */
+  @property({ type: Boolean }) states = false;
+  @property() autocomplete: string | undefined;
+  /** The code reported when required and nothing is chosen. */
+  @property({ attribute: 'required-code' }) requiredCode = 'driver_license_state_required';
+
+  @query('select') private select!: HTMLSelectElement | null;
+
+  protected get anchor(): HTMLElement | null {
+    return this.select;
+  }
+
+  protected validateValue(): ValidationIssue | undefined {
+    return undefined;
+  }
+
+  protected override requiredIssue(): ValidationIssue {
+    return { code: this.requiredCode, pointer: `/${this.name}` };
+  }
+
+  private choices(): SelectOption[] {
+    if (!this.states) return this.options;
+    const names = this.localize.translation.validation.stateNames;
+    return US_STATES.map(([code, name]) => ({ value: code, label: names[code] ?? name }));
+  }
+
+  private handleSelect(event: Event): void {
+    this.value = (event.target as HTMLSelectElement).value;
+    this.handleChange();
+  }
+
+  override render(): TemplateResult {
+    return this.renderFrame(html`
+      <select
+        part="select"
+        id="control"
+        .value=${live(this.value)}
+        autocomplete=${ifDefined(this.autocomplete)}
+        ?required=${this.required}
+        ?disabled=${this.disabled}
+        aria-invalid=${this.showError ? 'true' : 'false'}
+        aria-describedby=${this.describedBy()}
+        @change=${this.handleSelect}
+        @blur=${this.handleBlur}
+      >
+        <option value="" ?selected=${this.value === ''}>
+          ${this.localize.term('select_placeholder')}
+        </option>
+        ${this.choices().map(
+          (option) =>
+            html`<option value=${option.value} ?selected=${option.value === this.value}>
+              ${option.label}
+            </option>`,
+        )}
+      </select>
+    `);
+  }
+}
+
+defineElement('ck-select', CkSelect);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ck-select': CkSelect;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * React Native WebView bridge (DESIGN.md): when `window.ReactNativeWebView` exists, every kit event
+ * is also posted to the host app as JSON `{ source: "checkr-kit", type, detail }`, and external
+ * links become `open-external` messages the host opens in the system browser.
+ */
+export const KIT_EVENT_TYPES = [
+  'ck-step-change',
+  'ck-pii-submit',
+  'ck-complete',
+  'ck-error',
+  'ck-suggestion-accept',
+  'ck-pay-ready',
+  'ck-pay-error',
+  'ck-pay-token-expired',
+  'ck-pay-viewport-too-small',
+  'ck-pay-external-link',
+] as const;
+
+interface ReactNativeWebView {
+  postMessage(message: string): void;
+}
+
+function webView(): ReactNativeWebView | undefined {
+  const candidate = (globalThis as { ReactNativeWebView?: ReactNativeWebView }).ReactNativeWebView;
+  return candidate && typeof candidate.postMessage === 'function' ? candidate : undefined;
+}
+
+export function isReactNativeWebView(): boolean {
+  return webView() !== undefined;
+}
+
+/** Only an event's own primitive fields: the kit's events carry ids, codes and counts, no PII. */
+function detailOf(event: Event): Record<string, string | number | boolean | null> {
+  const detail: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of Object.entries(event)) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+      detail[key] = value as string | number | boolean | null;
+    }
+  }
+  return detail;
+}
+
+export function postToHost(type: string, detail: Record<string, unknown> = {}): void {
+  webView()?.postMessage(JSON.stringify({ source: 'checkr-kit', type, detail }));
+}
+
+const installed = new WeakSet<Document>();
+
+/** Forwards kit events from the whole document; idempotent; a no-op outside a WebView. */
+export function installReactNativeBridge(doc: Document = document): void {
+  if (installed.has(doc) || !isReactNativeWebView()) return;
+  installed.add(doc);
+  for (const type of KIT_EVENT_TYPES) {
+    doc.addEventListener(type, (event) => postToHost(type, detailOf(event)), { capture: true });
+  }
+}
+
+/**
+ * Opens a link outside the kit: in a React Native WebView the host is asked to (system browser);
+ * elsewhere a new tab without access back to this page. Only http(s) links are ever opened.
+ */
+export function openExternal(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
+  if (isReactNativeWebView()) {
+    postToHost('open-external', { url: parsed.toString() });
+    return true;
+  }
+  window.open(parsed.toString(), '_blank', 'noopener,noreferrer');
+  return true;
+}
