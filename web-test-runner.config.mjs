@@ -3,6 +3,9 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+// The runner is started with tsx and the `source` condition (scripts/test.mjs), so the real BFF
+// can run beside the browser tests.
+import { bffPlugin } from './test/bff-plugin.ts';
 
 /** Writes pass/fail counts for scripts/test.mjs's summary. */
 function countsReporter(file) {
@@ -35,8 +38,9 @@ function countsReporter(file) {
 
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/validation/**', '!test/e2e/**'],
+  rootDir: '.',
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), bffPlugin()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },

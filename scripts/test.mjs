@@ -71,7 +71,16 @@ const suites = {
   server: () => nodeSuite(['test/validation', 'test/server']),
   browser: () => {
     const counts = join(scratch, 'browser.json');
-    const status = run(bin('web-test-runner'), [], { CK_COUNTS_FILE: counts });
+    const status = run(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        join(root, 'node_modules/@web/test-runner/dist/bin.js'),
+      ],
+      { CK_COUNTS_FILE: counts },
+    );
     const { passed = 0, failed = 0 } = existsSync(counts)
       ? JSON.parse(readFileSync(counts, 'utf8'))
       : {};

@@ -1,0 +1,427 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import {
+  BffClient,
+  BffError,
+  CkCompleteEvent,
+  CkElement,
+  CkErrorEvent,
+  CkStepChangeEvent,
+  baseStyles,
+  defineElement,
+  type ApplyApi,
+  type ApplyConfig,
+  type ApplyDocument,
+  type BffErrorItem,
+  type CkPiiSubmitEvent,
+  type TermKey,
+} from '@checkr-kit/core';
+import type { CkDisclosure } from '../disclosure/disclosure.ts';
+import type { PiiValues, CkPiiForm } from '../pii-form/pii-form.ts';
+import type { CkSignature } from '../signature/signature.ts';
+import { applyFlowStyles } from './apply-flow.styles.ts';
+import '../pii-form/pii-form.ts';
+import '../disclosure/disclosure.ts';
+import '../signature/signature.ts';
+
+type Step =
+  | { kind: 'pii' }
+  | { kind: 'document'; document: ApplyDocument }
+  | { kind: 'signature' }
+  | { kind: 'complete' };
+
+type Alert = { code: string; recoverable: boolean; retry?: () => Promise<void> };
+
+function stepName(step: Step): string {
+  return step.kind === 'document' ? `document:${step.document.id}` : step.kind;
+}
+
+/**
+ * The whole self-hosted candidate experience, in the order Checkr's docs require: personal details
+ * (with the FCRA summary of rights), the background-check disclosure on its own page, the state
+ * disclosures the candidate's residence and work locations call for, the authorization with an
+ * e-signature, and a completion screen. It talks to the BFF with a short-lived session token.
+ * Entered data is kept in memory only (never in any storage) so going back loses nothing.
+ *
+ * @tagname ck-apply-flow
+ * @summary The candidate's apply flow, from personal details to signed consent.
+ * @csspart progress - "Step 2 of 5".
+ * @csspart heading - Each step's heading; it receives focus on every step change.
+ * @csspart nav - The back/continue buttons.
+ * @csspart alert - An error with a retry button.
+ * @csspart complete - The completion message.
+ * @cssprop --ck-apply-flow-max-width - The flow's maximum width (40rem).
+ * @event ck-step-change - A step became current: `from`, `to`, `index`, `total`. No PII.
+ * @event ck-complete - The consent is stored by the BFF: `consentId`. No PII.
+ * @event ck-error - Something failed: `code`, `recoverable`. No PII.
+ */
+export class CkApplyFlow extends CkElement {
+  static override styles = [baseStyles, applyFlowStyles];
+
+  /** The BFF's base URL. */
+  @property({ attribute: 'api-base' }) apiBase = '/';
+  /** A session token from your backend; or set `fetchSessionToken`. */
+  @property({ attribute: 'session-token' }) sessionToken = '';
+  /** Called for a token at start (when `session-token` is empty) and again when it expires. */
+  @property({ attribute: false }) fetchSessionToken: (() => Promise<string>) | undefined;
+  /** Replaces the BFF client (Storybook, tests, a custom transport). */
+  @property({ attribute: false }) api: ApplyApi | undefined;
+
+  @state() private config: ApplyConfig | undefined;
+  @state() private stepIndex = 0;
+  @state() private busy = false;
+  @state() private alert: Alert | undefined;
+  @state() private serverErrors: BffErrorItem[] = [];
+  @state() private announcement = '';
+
+  /** In memory only: what the candidate typed, their acknowledgements, their copy requests. */
+  private values: PiiValues = {};
+  private candidate: Record<string, unknown> | undefined;
+  private requiredDocuments: string[] = [];
+  private acknowledged = new Set<string>();
+  private copyRequests = new Set<string>();
+  private started = false;
+
+  @query('[part=heading]') private heading!: HTMLElement | null;
+  @query('ck-pii-form') private piiForm!: CkPiiForm | null;
+  @query('ck-disclosure') private disclosure!: CkDisclosure | null;
+  @query('ck-signature') private signature!: CkSignature | null;
+
+  /** Starts once there is a way to reach the BFF: a token, a token callback, or an `api`. */
+  protected override updated(): void {
+    if (!this.started && (this.sessionToken || this.fetchSessionToken || this.api)) {
+      this.started = true;
+      void this.load();
+    }
+  }
+
+  private client(): ApplyApi {
+    if (this.api) return this.api;
+    return new BffClient({
+      apiBase: this.apiBase,
+      getToken: async () => {
+        if (!this.sessionToken && this.fetchSessionToken)
+          this.sessionToken = await this.fetchSessionToken();
+        return this.sessionToken;
+      },
+      refreshToken: this.fetchSessionToken
+        ? async () => (this.sessionToken = await this.fetchSessionToken!())
+        : undefined,
+    });
+  }
+
+  /** The steps, from what is known so far: state documents appear once the candidate says where they live. */
+  private steps(): Step[] {
+    const documents = this.config?.documents ?? [];
+    const disclosure = documents.find((d) => d.kind === 'disclosure');
+    const residence =
+      typeof this.values.residence_state === 'string' ? this.values.residence_state : '';
+    const workStates = this.config?.work_states ?? [];
+    const stateDocuments = documents.filter((d) => {
+      if (d.kind !== 'state_disclosure') return false;
+      if (this.requiredDocuments.length > 0) return this.requiredDocuments.includes(d.id);
+      return (
+        (residence !== '' && (d.applies_to?.residence ?? []).includes(residence)) ||
+        workStates.some((s) => (d.applies_to?.work ?? []).includes(s))
+      );
+    });
+    return [
+      { kind: 'pii' },
+      ...(disclosure ? [{ kind: 'document' as const, document: disclosure }] : []),
+      ...stateDocuments.map((document) => ({ kind: 'document' as const, document })),
+      { kind: 'signature' },
+      { kind: 'complete' },
+    ];
+  }
+
+  private get step(): Step {
+    return this.steps()[this.stepIndex] ?? { kind: 'pii' };
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.alert = undefined;
+    try {
+      await action();
+    } catch (error) {
+      this.fail(error, () => this.run(action));
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private fail(error: unknown, retry: () => Promise<void>): void {
+    const code = error instanceof BffError ? error.code : 'network_error';
+    const session = /^session_/.test(code) || code === 'origin_not_allowed';
+    const recoverable = !session;
+    this.alert = { code, recoverable, retry: recoverable ? retry : undefined };
+    this.dispatchEvent(new CkErrorEvent(code, recoverable));
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[part=alert]')?.focus(),
+    );
+  }
+
+  private async load(): Promise<void> {
+    await this.run(async () => {
+      this.config = await this.client().config();
+      this.values = { ...this.config.prefill, ...this.values };
+      await this.goTo(0, true);
+    });
+  }
+
+  private async goTo(index: number, initial = false): Promise<void> {
+    const steps = this.steps();
+    const from = initial ? null : stepName(this.step);
+    this.stepIndex = Math.max(0, Math.min(index, steps.length - 1));
+    const to = steps[this.stepIndex]!;
+    const total = steps.length - 1;
+    const current = Math.min(this.stepIndex + 1, total);
+    await this.updateComplete;
+    this.announcement = `${this.localize.term('progress', { current, total })}: ${this.titleOf(to)}`;
+    this.dispatchEvent(new CkStepChangeEvent(from, stepName(to), this.stepIndex, total));
+    if (!initial) {
+      const target = to.kind === 'document' ? this.disclosure : this.heading;
+      if (to.kind === 'document') {
+        await this.disclosure?.updateComplete;
+        this.disclosure?.focusTitle();
+      } else {
+        target?.focus();
+      }
+    }
+  }
+
+  private titleOf(step: Step): string {
+    const keys: Record<Exclude<Step['kind'], 'document'>, TermKey> = {
+      pii: 'pii_title',
+      signature: 'signature_title',
+      complete: 'complete_title',
+    };
+    return step.kind === 'document' ? step.document.title : this.localize.term(keys[step.kind]);
+  }
+
+  private async handlePiiSubmit(event: CkPiiSubmitEvent): Promise<void> {
+    event.stopPropagation();
+    const candidate = { ...event.candidate() };
+    this.values = this.piiForm?.collect() ?? this.values;
+    const summary = this.config?.documents.find((d) => d.kind === 'summary_of_rights');
+    await this.run(async () => {
+      this.serverErrors = [];
+      try {
+        const result = await this.client().submitCandidate(candidate);
+        this.requiredDocuments = result.documents;
+      } catch (error) {
+        if (error instanceof BffError && error.fieldErrors.length > 0) {
+          this.serverErrors = error.fieldErrors;
+          this.dispatchEvent(new CkErrorEvent(error.code, true));
+          return;
+        }
+        throw error;
+      }
+      this.candidate = candidate;
+      if (summary && !this.acknowledged.has(summary.id)) {
+        await this.client().acknowledge({
+          document_id: summary.id,
+          version: summary.version,
+          sha256: summary.sha256,
+        });
+        this.acknowledged.add(summary.id);
+      }
+      await this.goTo(this.stepIndex + 1);
+    });
+  }
+
+  private async handleDocumentContinue(document: ApplyDocument): Promise<void> {
+    if (!this.disclosure?.reportValidity()) return;
+    if (this.disclosure.copyRequested) this.copyRequests.add(document.id);
+    else this.copyRequests.delete(document.id);
+    await this.run(async () => {
+      // A state's "send me a copy" choice is Checkr's copy_requested on the candidate.
+      if (this.copyRequests.size > 0 && this.candidate && this.candidate.copy_requested !== true) {
+        const candidate = { ...this.candidate, copy_requested: true };
+        await this.client().submitCandidate(candidate);
+        this.candidate = candidate;
+        this.values = { ...this.values, copy_requested: true };
+      }
+      if (!this.acknowledged.has(document.id)) {
+        await this.client().acknowledge({
+          document_id: document.id,
+          version: document.version,
+          sha256: document.sha256,
+        });
+        this.acknowledged.add(document.id);
+      }
+      await this.goTo(this.stepIndex + 1);
+    });
+  }
+
+  private async handleSign(): Promise<void> {
+    const value = this.signature?.value();
+    const authorization = this.config?.documents.find((d) => d.kind === 'authorization');
+    if (!value || !authorization) return;
+    await this.run(async () => {
+      try {
+        const result = await this.client().consent({
+          ...value,
+          time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          authorization: {
+            document_id: authorization.id,
+            version: authorization.version,
+            sha256: authorization.sha256,
+          },
+        });
+        await this.goTo(this.steps().length - 1);
+        this.dispatchEvent(new CkCompleteEvent(result.consent_id));
+      } catch (error) {
+        if (error instanceof BffError && error.code === 'signature_name_mismatch') {
+          this.signature?.setNameError(error.code);
+          return;
+        }
+        if (error instanceof BffError && error.fieldErrors.length > 0) {
+          // The candidate's details were refused after all: back to them, errors on the fields.
+          this.serverErrors = error.fieldErrors;
+          await this.goTo(0);
+          return;
+        }
+        throw error;
+      }
+    });
+  }
+
+  private handleBack(): void {
+    void this.goTo(this.stepIndex - 1);
+  }
+
+  private expectedNames(): string[] {
+    const c = this.candidate ?? {};
+    const names = [`${c.first_name ?? ''} ${c.last_name ?? ''}`.trim()];
+    if (c.middle_name) names.push(`${c.first_name} ${c.middle_name} ${c.last_name}`);
+    return names.filter(Boolean);
+  }
+
+  private renderAlert(): TemplateResult | typeof nothing {
+    const alert = this.alert;
+    if (!alert) return nothing;
+    const message =
+      alert.code === 'network_error'
+        ? this.localize.term('error_network')
+        : alert.recoverable
+          ? this.localize.message({ code: alert.code })
+          : this.localize.term('error_session');
+    return html`<div part="alert" role="alert" tabindex="-1">
+      <p>${message}</p>
+      ${
+        alert.retry
+          ? html`<button type="button" @click=${() => alert.retry!()} ?disabled=${this.busy}>
+              ${this.localize.term('retry')}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderNav(next: TemplateResult | typeof nothing): TemplateResult {
+    return html`<div part="nav">
+      ${
+        this.stepIndex > 0
+          ? html`<button
+              type="button"
+              class="secondary"
+              @click=${this.handleBack}
+              ?disabled=${this.busy}
+            >
+              ${this.localize.term('back')}
+            </button>`
+          : nothing
+      }
+      ${next}
+    </div>`;
+  }
+
+  private renderStep(step: Step): TemplateResult {
+    const t = this.localize.term.bind(this.localize);
+    switch (step.kind) {
+      case 'pii': {
+        const summary = this.config?.documents.find((d) => d.kind === 'summary_of_rights');
+        return html`<h2 part="heading" tabindex="-1">${t('pii_title')}</h2>
+          <p class="intro">${t('pii_intro')}</p>
+          <ck-pii-form
+            .requirements=${this.config!.requirements}
+            .summary=${summary}
+            .values=${{ ...this.values, rights_acknowledged: summary ? this.acknowledged.has(summary.id) || this.values.rights_acknowledged === true : false }}
+            .serverErrors=${this.serverErrors}
+            .busy=${this.busy}
+            @ck-pii-submit=${this.handlePiiSubmit}
+          ></ck-pii-form>`;
+      }
+      case 'document':
+        // Its own page, nothing else on it: the document, its acknowledgement, the step's navigation.
+        return html`<ck-disclosure
+            .document=${step.document}
+            .acknowledged=${this.acknowledged.has(step.document.id)}
+            .copyRequested=${this.copyRequests.has(step.document.id)}
+          ></ck-disclosure>
+          ${this.renderNav(
+            html`<button
+              type="button"
+              @click=${() => this.handleDocumentContinue(step.document)}
+              ?disabled=${this.busy}
+            >
+              ${t('continue')}
+            </button>`,
+          )}`;
+      case 'signature':
+        return html`<h2 part="heading" tabindex="-1">${t('signature_title')}</h2>
+          <ck-signature
+            .authorization=${this.config!.documents.find((d) => d.kind === 'authorization')}
+            .expectedNames=${this.expectedNames()}
+          ></ck-signature>
+          ${this.renderNav(
+            html`<button
+              type="button"
+              @click=${this.handleSign}
+              ?disabled=${this.busy}
+              aria-busy=${this.busy ? 'true' : 'false'}
+            >
+              ${this.busy ? t('submitting') : t('sign_and_submit')}
+            </button>`,
+          )}`;
+      case 'complete':
+        return html`<div part="complete">
+          <h2 part="heading" tabindex="-1">${t('complete_title')}</h2>
+          <p>${t('complete_body')}</p>
+        </div>`;
+    }
+  }
+
+  override render(): TemplateResult {
+    const steps = this.steps();
+    const total = steps.length - 1;
+    const step = this.step;
+    return html`
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.renderAlert()}
+      ${
+        this.config
+          ? html`${
+              step.kind === 'complete'
+                ? nothing
+                : html`<p part="progress">
+                    ${this.localize.term('progress', { current: this.stepIndex + 1, total })}
+                  </p>`
+            }
+            ${this.renderStep(step)}`
+          : this.alert
+            ? nothing
+            : html`<p class="loading" aria-busy="true">${this.localize.term('loading')}</p>`
+      }
+    `;
+  }
+}
+
+defineElement('ck-apply-flow', CkApplyFlow);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ck-apply-flow': CkApplyFlow;
+  }
+}

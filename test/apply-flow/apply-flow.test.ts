@@ -1,0 +1,324 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import '@checkr-kit/apply-flow';
+import type { CkApplyFlow, CkSignature } from '@checkr-kit/apply-flow';
+import type { CkStepChangeEvent } from '@checkr-kit/core';
+
+const bffUrl = (await executeServerCommand('bff-url')) as string;
+
+async function session(body: Record<string, unknown> = {}): Promise<string> {
+  const created = (await executeServerCommand('bff-session', {
+    origin: location.origin,
+    ...body,
+  })) as { session_token: string };
+  return created.session_token;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until<T>(probe: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await wait(25);
+  }
+}
+
+/** The element that has focus, looking through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+function stepOf(flow: CkApplyFlow): string {
+  const progress = flow.shadowRoot!.querySelector('[part=progress]')?.textContent?.trim();
+  if (progress) return progress;
+  return flow.shadowRoot!.querySelector('[part=complete]') ? 'complete' : '';
+}
+
+async function tab(times = 1) {
+  for (let i = 0; i < times; i++) await sendKeys({ press: 'Tab' });
+}
+
+/** Fills the PII step by keyboard: focus starts in the first name input. */
+async function fillPii(residence: string, name = { first: 'Michael', last: 'Scott' }) {
+  await sendKeys({ type: name.first });
+  await tab();
+  await sendKeys({ type: 'Gary' });
+  await tab(2);
+  await sendKeys({ type: name.last });
+  await tab();
+  await sendKeys({ type: 'michael.scott@dundermifflin.com' });
+  await tab();
+  await sendKeys({ type: '2035408926' });
+  await tab();
+  await sendKeys({ type: '3' });
+  await tab();
+  await sendKeys({ type: '15' });
+  await tab();
+  await sendKeys({ type: '1964' });
+  await tab();
+  await sendKeys({ type: residence });
+  await tab();
+  await sendKeys({ type: '06831' });
+  await tab();
+  await sendKeys({ type: '111112001' });
+  await tab(2);
+  await sendKeys({ type: 'California' });
+  await tab();
+  await sendKeys({ type: 'F1112001' });
+  await tab(3); // copy requested, the rights text, its acknowledgement
+  await sendKeys({ press: 'Space' });
+  await tab();
+  await sendKeys({ press: 'Enter' });
+}
+
+async function mountFlow(token: string): Promise<{ flow: CkApplyFlow; events: Event[] }> {
+  const events: Event[] = [];
+  for (const type of [
+    'ck-step-change',
+    'ck-complete',
+    'ck-error',
+    'ck-pii-submit',
+    'ck-suggestion-accept',
+  ]) {
+    document.addEventListener(type, (event) => events.push(event));
+  }
+  const flow = await fixture<CkApplyFlow>(
+    html`<ck-apply-flow api-base=${bffUrl} session-token=${token}></ck-apply-flow>`,
+  );
+  await until(() => flow.shadowRoot!.querySelector('ck-pii-form'));
+  const first = flow
+    .shadowRoot!.querySelector('ck-pii-form')!
+    .shadowRoot!.querySelector('ck-text-field')!;
+  await (first as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  first.shadowRoot!.querySelector('input')!.focus();
+  return { flow, events };
+}
+
+describe('ck-apply-flow against the sandbox BFF', () => {
+  it('passes axe on its first step', async () => {
+    const { flow } = await mountFlow(await session());
+    await expect(flow).to.be.accessible();
+  });
+
+  it('is completed by keyboard alone; the stored PDF holds the typed name and the disclosure hash; events carry no PII', async () => {
+    const { flow, events } = await mountFlow(await session());
+    expect(stepOf(flow)).to.equal('Step 1 of 3');
+    await fillPii('Pennsylvania');
+
+    // The disclosure: its own page, focus on its title.
+    const disclosure = await until(() => flow.shadowRoot!.querySelector('ck-disclosure'));
+    await until(() => deepActive()?.id === 'title');
+    expect(stepOf(flow)).to.equal('Step 2 of 3');
+    const children = [...flow.shadowRoot!.children].map(
+      (c) => c.getAttribute('part') ?? c.localName,
+    );
+    expect(children.filter((c) => c !== 'div' && c !== 'style')).to.deep.equal([
+      'progress',
+      'ck-disclosure',
+      'nav',
+    ]);
+    const inside = [...disclosure.shadowRoot!.querySelector('section')!.children].map(
+      (c) => c.getAttribute('part') ?? c.localName,
+    );
+    expect(inside.filter((c) => c !== 'span')).to.deep.equal(['title', 'body', 'ck-checkbox']);
+    const disclosureHash = disclosure.document!.sha256;
+    await tab(2); // the text, the acknowledgement
+    await sendKeys({ press: 'Space' });
+    await tab(2); // back, continue
+    await sendKeys({ press: 'Enter' });
+
+    // The signature.
+    await until(() => flow.shadowRoot!.querySelector('ck-signature'));
+    await until(() => deepActive()?.getAttribute('part') === 'heading');
+    expect(stepOf(flow)).to.equal('Step 3 of 3');
+    await tab(2); // authorization text, name
+    await sendKeys({ type: 'Michael Scott' });
+    await tab();
+    await sendKeys({ press: 'Space' });
+    await tab(2); // back, sign
+    await sendKeys({ press: 'Enter' });
+
+    const complete = (await until(() =>
+      events.find((e) => e.type === 'ck-complete'),
+    )) as unknown as { consentId: string };
+    expect(flow.shadowRoot!.querySelector('[part=complete]')).not.to.equal(null);
+    const { text, evidence } = (await executeServerCommand('bff-consent', {
+      consentId: complete.consentId,
+    })) as { text: string; evidence: any };
+    expect(text).to.contain('Michael Scott');
+    expect(evidence.acknowledgements.map((a: any) => a.sha256)).to.include(disclosureHash);
+    expect(text.replace(/\s+/g, '')).to.contain(disclosureHash);
+
+    const steps = events
+      .filter((e) => e.type === 'ck-step-change')
+      .map((e) => (e as CkStepChangeEvent).to);
+    expect(steps).to.deep.equal([
+      'pii',
+      'document:background-check-disclosure',
+      'signature',
+      'complete',
+    ]);
+    const logged = JSON.stringify(events.map((e) => ({ ...e, eventType: e.type })));
+    for (const pii of [
+      'Michael',
+      'Scott',
+      'dundermifflin',
+      '111-11-2001',
+      '111112001',
+      '1964',
+      'F1112001',
+      '2035408926',
+      '06831',
+    ]) {
+      expect(logged, pii).not.to.contain(pii);
+    }
+  });
+
+  it('shows the CA disclosure to a California resident, and keeps entered data when going back', async () => {
+    const { flow } = await mountFlow(
+      await session({ work_locations: [{ country: 'US', state: 'TX' }] }),
+    );
+    await fillPii('California', { first: 'Kelly', last: 'Kapoor' });
+    await until(() => flow.shadowRoot!.querySelector('ck-disclosure'));
+    expect(stepOf(flow)).to.equal('Step 2 of 4');
+    const acknowledge = async () => {
+      const disclosure = flow.shadowRoot!.querySelector('ck-disclosure')!;
+      const box = disclosure.shadowRoot!.querySelector('ck-checkbox')!;
+      box.shadowRoot!.querySelector('input')!.click();
+      await box.updateComplete;
+      flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button:last-child')!.click();
+    };
+    await acknowledge();
+    await until(
+      () => flow.shadowRoot!.querySelector('ck-disclosure')?.document?.id === 'ca-disclosure',
+    );
+    expect(stepOf(flow)).to.equal('Step 3 of 4');
+    // Back twice: the details are still there (in memory only).
+    flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button.secondary')!.click();
+    await until(
+      () =>
+        flow.shadowRoot!.querySelector('ck-disclosure')?.document?.id ===
+        'background-check-disclosure',
+    );
+    flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button.secondary')!.click();
+    const form = await until(() => flow.shadowRoot!.querySelector('ck-pii-form'));
+    await form.updateComplete;
+    const last = form.shadowRoot!.querySelector('#last_name') as unknown as { value: string };
+    expect(last.value).to.equal('Kapoor');
+    expect(sessionStorage.length + localStorage.length).to.equal(0);
+  });
+
+  it('a TX resident working in TX sees no state disclosure', async () => {
+    const { flow } = await mountFlow(
+      await session({ work_locations: [{ country: 'US', state: 'TX' }] }),
+    );
+    await fillPii('Texas', { first: 'Ryan', last: 'Howard' });
+    await until(() => flow.shadowRoot!.querySelector('ck-disclosure'));
+    expect(stepOf(flow)).to.equal('Step 2 of 3');
+  });
+
+  it('keeps a drawn signature through a resize, into the PDF', async () => {
+    const { flow, events } = await mountFlow(await session());
+    await fillPii('Pennsylvania', { first: 'Pam', last: 'Beesly' });
+    await until(() => flow.shadowRoot!.querySelector('ck-disclosure'));
+    const disclosure = flow.shadowRoot!.querySelector('ck-disclosure')!;
+    const ack = disclosure.shadowRoot!.querySelector('ck-checkbox')!;
+    ack.shadowRoot!.querySelector('input')!.click();
+    await ack.updateComplete;
+    flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button:last-child')!.click();
+    const signature = (await until(() =>
+      flow.shadowRoot!.querySelector('ck-signature'),
+    )) as CkSignature;
+    await signature.updateComplete;
+    const canvas = signature.shadowRoot!.querySelector('canvas')!;
+    canvas.scrollIntoView({ block: 'center' });
+    const box = canvas.getBoundingClientRect();
+    const at = (x: number, y: number) =>
+      [Math.round(box.left + box.width * x), Math.round(box.top + box.height * y)] as [
+        number,
+        number,
+      ];
+    await sendMouse({ type: 'move', position: at(0.1, 0.6) });
+    await sendMouse({ type: 'down' });
+    for (const [x, y] of [
+      [0.3, 0.2],
+      [0.5, 0.8],
+      [0.7, 0.3],
+      [0.9, 0.6],
+    ] as const)
+      await sendMouse({ type: 'move', position: at(x, y) });
+    await sendMouse({ type: 'up' });
+    expect(signature.hasDrawing).to.equal(true);
+    // Resize (as a rotation would) and check the strokes are still painted.
+    flow.style.maxWidth = '300px';
+    await wait(100);
+    const dark = () => {
+      const context = canvas.getContext('2d')!;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count++;
+      return count;
+    };
+    expect(canvas.getBoundingClientRect().width).to.be.below(box.width);
+    expect(dark()).to.be.greaterThan(50);
+    const name = signature.shadowRoot!.querySelector('ck-text-field')!;
+    name.shadowRoot!.querySelector('input')!.focus();
+    await sendKeys({ type: 'Pam Beesly' });
+    const esign = signature.shadowRoot!.querySelector('ck-checkbox')!;
+    esign.shadowRoot!.querySelector('input')!.click();
+    await esign.updateComplete;
+    await name.updateComplete;
+    flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button:last-child')!.click();
+    const complete = (await until(() =>
+      events.find((e) => e.type === 'ck-complete'),
+    )) as unknown as { consentId: string };
+    const { images, evidence } = (await executeServerCommand('bff-consent', {
+      consentId: complete.consentId,
+    })) as { images: string; evidence: any };
+    expect(evidence.signer.drawn_signature_png_base64.length).to.be.greaterThan(500);
+    expect(images.trim().split('\n').length).to.equal(3); // header, rule, one image
+  });
+
+  it('recovers from an expired session through fetchSessionToken', async () => {
+    const fresh = await session();
+    let calls = 0;
+    const flow = await fixture<CkApplyFlow>(
+      html`<ck-apply-flow api-base=${bffUrl} session-token="expired.token.value"></ck-apply-flow>`,
+    );
+    // A bad token answers session_invalid, not expired: the flow says the session ended.
+    await until(() => flow.shadowRoot!.querySelector('[part=alert]'));
+    expect(flow.shadowRoot!.querySelector('[part=alert]')!.textContent).to.contain('session ended');
+    const second = await fixture<CkApplyFlow>(
+      html`<ck-apply-flow api-base=${bffUrl}></ck-apply-flow>`,
+    );
+    second.fetchSessionToken = async () => {
+      calls++;
+      return fresh;
+    };
+    // Connected before the callback was set: the flow asks when it first needs a token.
+    await until(
+      () =>
+        second.shadowRoot!.querySelector('ck-pii-form') ||
+        second.shadowRoot!.querySelector('[part=alert]'),
+    );
+    expect(calls).to.be.greaterThan(0);
+  });
+
+  it('keeps the input and retries after a network failure', async () => {
+    const token = await session();
+    const flow = await fixture<CkApplyFlow>(
+      html`<ck-apply-flow api-base="http://127.0.0.1:9/" session-token=${token}></ck-apply-flow>`,
+    );
+    const alert = await until(() => flow.shadowRoot!.querySelector('[part=alert]'));
+    expect(alert.textContent).to.contain('nothing you entered is lost');
+    expect(alert.querySelector('button')).not.to.equal(null);
+    flow.apiBase = bffUrl;
+    alert.querySelector('button')!.click();
+    await until(() => flow.shadowRoot!.querySelector('ck-pii-form'));
+  });
+});

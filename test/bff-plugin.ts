@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import type { TestRunnerPlugin } from '@web/test-runner';
+import { startBff, type Bff } from '../server/src/bff.ts';
+import { memoryLogger } from '../server/src/logger.ts';
+
+/**
+ * Runs a real sandbox BFF beside the browser tests and gives them a few server commands
+ * (`executeServerCommand`): its URL, a new apply session (the customer backend's admin call),
+ * the text of a stored consent PDF, and what the Checkr and Pay simulators hold.
+ */
+export function bffPlugin(): TestRunnerPlugin {
+  let bff: Bff | undefined;
+  const logger = memoryLogger();
+  return {
+    name: 'checkr-kit-bff',
+    async serverStart() {
+      bff = await startBff({
+        port: 0,
+        logger,
+        env: { DATABASE_URL: 'sqlite::memory:' },
+        reportCompleteAfterMs: 100,
+        retryPolicy: { attempts: 4, timeoutMs: 3000, baseDelayMs: 10, maxDelayMs: 100 },
+        outbox: { pollMs: 50, baseDelayMs: 10, maxDelayMs: 100 },
+        rateLimits: { windowMs: 60_000, apply: 10_000, token: 10_000 },
+      });
+    },
+    async serverStop() {
+      await bff?.close();
+    },
+    async executeCommand({ command, payload }) {
+      if (!bff || !command.startsWith('bff-')) return undefined;
+      const admin = {
+        authorization: `Bearer ${bff.config.adminKey}`,
+        'content-type': 'application/json',
+      };
+      switch (command) {
+        case 'bff-url':
+          return bff.url;
+        case 'bff-session': {
+          const { origin, ...body } = (payload ?? {}) as Record<string, unknown>;
+          const response = await fetch(`${bff.url}/v1/apply-sessions`, {
+            method: 'POST',
+            headers: admin,
+            body: JSON.stringify({
+              package: 'driver_pro',
+              work_locations: [{ country: 'US', state: 'PA' }],
+              origin,
+              ...body,
+            }),
+          });
+          return response.json();
+        }
+        case 'bff-consent': {
+          const { consentId } = payload as { consentId: string };
+          const response = await fetch(`${bff.url}/v1/consents/${consentId}/pdf`, {
+            headers: admin,
+          });
+          const pdf = Buffer.from(await response.arrayBuffer());
+          const text = spawnSync('pdftotext', ['-layout', '-', '-'], {
+            input: pdf,
+          }).stdout.toString();
+          const images = spawnSync('pdfimages', ['-list', '-'], { input: pdf }).stdout.toString();
+          const record = await (
+            await fetch(`${bff.url}/v1/consents/${consentId}`, { headers: admin })
+          ).json();
+          return { text, images, evidence: record.evidence };
+        }
+        case 'bff-simulators':
+          return { checkr: bff.sandbox!.checkr.summary(), payTokens: bff.sandbox!.pay.tats.size };
+        case 'bff-pay-token-redeemed': {
+          const { token } = payload as { token: string };
+          return bff.sandbox!.pay.tats.get(token)?.redeemedAt !== undefined;
+        }
+        case 'bff-logs':
+          return logger.lines;
+        default:
+          return undefined;
+      }
+    },
+  };
+}
