@@ -15,6 +15,7 @@ export default tseslint.config(
       '.data/',
       '.types/',
       'custom-elements.json',
+      '.test-dist/',
     ],
   },
   js.configs.recommended,

@@ -48,6 +48,19 @@ export default {
   ],
   // One page at a time: keyboard and focus tests (sendKeys) need the focused page to be theirs.
   concurrency: 1,
+  // The strict-CSP fixture page: no inline script or style allowed, frames only from the Pay CDN
+  // stand-in on loopback.
+  middleware: [
+    function strictCsp(context, next) {
+      if (context.path === '/test/fixtures/csp.html') {
+        context.set(
+          'Content-Security-Policy',
+          "default-src 'self'; frame-src http://127.0.0.1:* http://localhost:*; base-uri 'none'; object-src 'none'",
+        );
+      }
+      return next();
+    },
+  ],
   testFramework: { config: { timeout: 20000 } },
   reporters: [
     defaultReporter(),

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { TestRunnerPlugin } from '@web/test-runner';
+import { build } from 'vite';
 import { startBff, type Bff } from '../server/src/bff.ts';
 import { memoryLogger } from '../server/src/logger.ts';
 
@@ -11,9 +12,17 @@ import { memoryLogger } from '../server/src/logger.ts';
 export function bffPlugin(): TestRunnerPlugin {
   let bff: Bff | undefined;
   const logger = memoryLogger();
+  let cookie: string | undefined;
   return {
     name: 'checkr-kit-bff',
     async serverStart() {
+      // The real script-tag bundle, for the page that loads it twice under a strict CSP.
+      await build({
+        configFile: 'vite.config.ts',
+        mode: 'bundle',
+        logLevel: 'silent',
+        build: { outDir: '.test-dist', emptyOutDir: true, sourcemap: false },
+      });
       bff = await startBff({
         port: 0,
         logger,
@@ -65,8 +74,22 @@ export function bffPlugin(): TestRunnerPlugin {
           ).json();
           return { text, images, evidence: record.evidence };
         }
+        case 'bff-pay-token': {
+          // The worker's app signs in (the demo login), then its page asks the BFF for a token.
+          cookie ??= (
+            await fetch(`${bff.url}/demo/login`, { method: 'POST', redirect: 'manual' })
+          ).headers
+            .get('set-cookie')!
+            .split(';')[0]!;
+          const response = await fetch(`${bff.url}/v1/pay/token`, { headers: { cookie } });
+          return response.json();
+        }
         case 'bff-simulators':
           return { checkr: bff.sandbox!.checkr.summary(), payTokens: bff.sandbox!.pay.tats.size };
+        case 'bff-open-embeddable': {
+          const { url } = payload as { url: string };
+          return (await fetch(url)).status;
+        }
         case 'bff-pay-token-redeemed': {
           const { token } = payload as { token: string };
           return bff.sandbox!.pay.tats.get(token)?.redeemedAt !== undefined;

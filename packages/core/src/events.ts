@@ -72,3 +72,56 @@ declare global {
     'ck-error': CkErrorEvent;
   }
 }
+
+/** The Pay embeddable loaded with a fresh token. */
+export class CkPayReadyEvent extends Event {
+  static readonly type = 'ck-pay-ready';
+  constructor() {
+    super(CkPayReadyEvent.type, init);
+  }
+}
+
+/** The token could not be had or the frame could not load; `code` is the BFF's error code. */
+export class CkPayErrorEvent extends Event {
+  static readonly type = 'ck-pay-error';
+  constructor(readonly code: string) {
+    super(CkPayErrorEvent.type, init);
+  }
+}
+
+/** The embeddable said its session expired (a spent token): retry mints a new one. */
+export class CkPayTokenExpiredEvent extends Event {
+  static readonly type = 'ck-pay-token-expired';
+  constructor() {
+    super(CkPayTokenExpiredEvent.type, init);
+  }
+}
+
+/** The container is smaller than Checkr Pay needs (wider than 350 and taller than 460 px). */
+export class CkPayViewportTooSmallEvent extends Event {
+  static readonly type = 'ck-pay-viewport-too-small';
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super(CkPayViewportTooSmallEvent.type, init);
+  }
+}
+
+/** The worker followed a link that leaves Checkr Pay (help centre, bank linking). */
+export class CkPayExternalLinkEvent extends Event {
+  static readonly type = 'ck-pay-external-link';
+  constructor(readonly url: string) {
+    super(CkPayExternalLinkEvent.type, init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'ck-pay-ready': CkPayReadyEvent;
+    'ck-pay-error': CkPayErrorEvent;
+    'ck-pay-token-expired': CkPayTokenExpiredEvent;
+    'ck-pay-viewport-too-small': CkPayViewportTooSmallEvent;
+    'ck-pay-external-link': CkPayExternalLinkEvent;
+  }
+}

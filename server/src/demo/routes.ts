@@ -172,12 +172,14 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
 <main class="wide">
 <h1>Consent records</h1>
 <p>Each row is a signed authorization kept by the BFF. The PDF is regenerated from the stored evidence. Report status arrives by signed webhook. This page refreshes every 5 seconds.</p>
+<div class="table-scroll" tabindex="0" role="region" aria-label="Consent records">
 <table>
 <thead><tr><th scope="col">Consent (PDF)</th><th scope="col">Signed</th><th scope="col">Custom id</th><th scope="col">Checkr candidate</th><th scope="col">Consent upload</th><th scope="col">Report status</th><th scope="col">Result</th></tr></thead>
 <tbody>
 ${body}
 </tbody>
 </table>
+</div>
 </main>
 </body>
 </html>`);

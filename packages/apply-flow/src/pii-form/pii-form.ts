@@ -296,7 +296,7 @@ export class CkPiiForm extends CkElement {
           states
           required
           autocomplete="address-level1"
-          required-code="driver_license_state_required"
+          required-code="residence_state_required"
           .value=${this.text('residence_state')}
         ></ck-select>
         ${

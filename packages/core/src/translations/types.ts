@@ -45,6 +45,7 @@ export type TermKey =
   | 'rights_title'
   | 'acknowledge_receipt'
   | 'acknowledge_required'
+  | 'residence_state_required'
   | 'continue'
   | 'back'
   | 'progress'

@@ -1,0 +1,59 @@
+import { css } from 'lit';
+
+export const payEmbedStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    min-height: var(--ck-pay-embed-height, 640px);
+    height: var(--ck-pay-embed-height, 640px);
+    border: var(--ck-border-width) solid var(--ck-color-border-subtle);
+    border-radius: var(--ck-radius-m);
+    background: var(--ck-color-surface);
+    overflow: hidden;
+  }
+  iframe {
+    display: block;
+    width: 100%;
+    height: 100%;
+    border: 0;
+  }
+  iframe[hidden] {
+    display: none;
+  }
+  [part='status'] {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: var(--ck-space-m);
+    padding: var(--ck-space-l);
+    text-align: center;
+    background: var(--ck-color-surface);
+  }
+  [part='notice'] {
+    position: absolute;
+    inset-inline: 0;
+    top: 0;
+    padding: var(--ck-space-s) var(--ck-space-m);
+    background: var(--ck-color-danger-surface);
+    color: var(--ck-color-text);
+    font-size: var(--ck-font-size-s);
+  }
+  button {
+    font: inherit;
+    font-weight: var(--ck-font-weight-strong);
+    min-height: var(--ck-control-height);
+    padding: 0 var(--ck-space-xl);
+    border-radius: var(--ck-radius-s);
+    border: 2px solid var(--ck-color-brand);
+    background: var(--ck-color-brand);
+    color: var(--ck-color-on-brand);
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--ck-focus-ring);
+  }
+`;

@@ -1,0 +1,256 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  CkElement,
+  CkPayErrorEvent,
+  CkPayExternalLinkEvent,
+  CkPayReadyEvent,
+  CkPayTokenExpiredEvent,
+  CkPayViewportTooSmallEvent,
+  baseStyles,
+  defineElement,
+  isReactNativeWebView,
+  openExternal,
+} from '@checkr-kit/core';
+import { payEmbedStyles } from './pay-embed.styles.ts';
+
+/** Checkr Pay's CDN origins (seed 002 L791-793). */
+export const CHECKR_PAY_ORIGINS = [
+  'https://cdn.checkrpay.com',
+  'https://cdn-sandbox.checkrpay.com',
+];
+/** Checkr Pay needs a viewport wider than 350 and taller than 460 CSS pixels (seed 002 L795-799). */
+export const MIN_WIDTH = 351;
+export const MIN_HEIGHT = 461;
+
+export interface PayToken {
+  token: string;
+  embed_url: string;
+}
+
+type Phase = 'loading' | 'ready' | 'error' | 'expired' | 'signed-out';
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
+}
+
+/**
+ * Where the frame may point: Checkr Pay's CDNs, or (only on a developer's own machine, where the
+ * page itself is served from localhost) the local sandbox's stand-in. Anything else a compromised
+ * or misconfigured token endpoint returns is refused, never loaded.
+ */
+export function allowedEmbedUrl(
+  embedUrl: string,
+  pageHostname = location.hostname,
+): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(embedUrl);
+  } catch {
+    return undefined;
+  }
+  if (CHECKR_PAY_ORIGINS.includes(url.origin)) return url;
+  const local =
+    isLoopback(url.hostname) &&
+    isLoopback(pageHostname) &&
+    url.pathname.startsWith('/sandbox/pay-cdn/');
+  return local && (url.protocol === 'http:' || url.protocol === 'https:') ? url : undefined;
+}
+
+/**
+ * The Checkr Pay embeddable, done right: a fresh one-time token from your backend on every mount
+ * (never reused or stored), the frame pointed only at Checkr Pay's CDN, the narrowest sandbox that
+ * lets it work, loading and error states whose retry mints a new token, a guard for the minimum
+ * size, and links that leave Checkr Pay opened outside (the system browser in a React Native
+ * WebView).
+ *
+ * @tagname ck-pay-embed
+ * @summary The Checkr Pay wallet in a frame, with a fresh one-time token.
+ * @csspart frame - The iframe.
+ * @csspart status - The loading, error and expired states.
+ * @csspart notice - The too-small warning.
+ * @cssprop --ck-pay-embed-height - The height of the wallet (640px).
+ * @event ck-pay-ready - The wallet loaded.
+ * @event ck-pay-error - No token or no wallet: `code`.
+ * @event ck-pay-token-expired - The wallet said its session expired.
+ * @event ck-pay-viewport-too-small - The container is too small: `width`, `height`.
+ * @event ck-pay-external-link - A link leaving Checkr Pay: `url`.
+ */
+export class CkPayEmbed extends CkElement {
+  static override styles = [baseStyles, payEmbedStyles];
+
+  /** Your backend's token endpoint (GET, with credentials): `{ token, embed_url }`. */
+  @property({ attribute: 'token-url' }) tokenUrl = '';
+  /** Instead of `token-url`: a function returning `{ token, embed_url }`. */
+  @property({ attribute: false }) fetchToken:
+    ((signal: AbortSignal) => Promise<PayToken>) | undefined;
+
+  @state() private phase: Phase = 'loading';
+  @state() private src: string | undefined;
+  @state() private tooSmall = false;
+
+  private controller: AbortController | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private embedOrigin: string | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('message', this.handleMessage);
+    this.resizeObserver = new ResizeObserver(
+      ([entry]) => entry && this.checkSize(entry.contentRect),
+    );
+    this.resizeObserver.observe(this);
+    if (this.tokenUrl || this.fetchToken) void this.mount();
+  }
+
+  /** A page that sets `token-url` or `fetchToken` after connecting starts then. */
+  protected override updated(): void {
+    if (!this.controller && this.isConnected && (this.tokenUrl || this.fetchToken))
+      void this.mount();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('message', this.handleMessage);
+    this.resizeObserver?.disconnect();
+    // Abort a token request still in flight and drop the frame: a re-connect starts afresh.
+    this.controller?.abort();
+    this.controller = undefined;
+    this.src = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** Fetches a new token and loads the wallet with it. Called on connect and by retry. */
+  async mount(): Promise<void> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.phase = 'loading';
+    this.src = undefined;
+    try {
+      const token = await this.requestToken(controller.signal);
+      if (controller.signal.aborted || this.controller !== controller) return;
+      const url = allowedEmbedUrl(token.embed_url);
+      if (!url) throw Object.assign(new Error('embed_url_refused'), { code: 'embed_url_refused' });
+      this.embedOrigin = url.origin;
+      this.src = url.toString();
+    } catch (error) {
+      if (controller.signal.aborted || this.controller !== controller) return;
+      const code = (error as { code?: string }).code ?? 'network_error';
+      this.phase = code === 'host_session_required' ? 'signed-out' : 'error';
+      this.dispatchEvent(new CkPayErrorEvent(code));
+    }
+  }
+
+  private async requestToken(signal: AbortSignal): Promise<PayToken> {
+    if (this.fetchToken) return this.fetchToken(signal);
+    if (!this.tokenUrl)
+      throw Object.assign(new Error('no token-url'), { code: 'token_url_missing' });
+    const response = await fetch(this.tokenUrl, {
+      credentials: 'include',
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+      signal,
+    });
+    const body = (await response.json().catch(() => ({}))) as Partial<PayToken> & {
+      errors?: Array<{ code?: string }>;
+    };
+    if (!response.ok)
+      throw Object.assign(new Error('token'), {
+        code: body.errors?.[0]?.code ?? `http_${response.status}`,
+      });
+    if (typeof body.token !== 'string' || typeof body.embed_url !== 'string') {
+      throw Object.assign(new Error('token'), { code: 'token_response_invalid' });
+    }
+    return { token: body.token, embed_url: body.embed_url };
+  }
+
+  private checkSize({ width, height }: { width: number; height: number }): void {
+    const tooSmall = width < MIN_WIDTH || height < MIN_HEIGHT;
+    if (tooSmall && !this.tooSmall)
+      this.dispatchEvent(new CkPayViewportTooSmallEvent(Math.round(width), Math.round(height)));
+    this.tooSmall = tooSmall;
+  }
+
+  /** Messages are trusted only from the frame's own origin and window. */
+  private handleMessage = (event: MessageEvent): void => {
+    const frame = this.renderRoot.querySelector('iframe');
+    if (
+      !this.embedOrigin ||
+      event.origin !== this.embedOrigin ||
+      event.source !== frame?.contentWindow
+    )
+      return;
+    const data = event.data as { source?: unknown; type?: unknown; url?: unknown } | null;
+    if (!data || data.source !== 'checkr-pay-embeddable') return;
+    if (data.type === 'expired') this.expire();
+    if (data.type === 'external-link' && typeof data.url === 'string') {
+      this.dispatchEvent(new CkPayExternalLinkEvent(data.url));
+      // In a browser the link opens a new tab by itself; a WebView must hand it to the system browser.
+      if (isReactNativeWebView()) openExternal(data.url);
+    }
+  };
+
+  private expire(): void {
+    if (this.phase === 'expired') return;
+    this.phase = 'expired';
+    this.src = undefined;
+    this.dispatchEvent(new CkPayTokenExpiredEvent());
+  }
+
+  private handleLoad(): void {
+    if (this.phase !== 'loading' || !this.src) return;
+    this.phase = 'ready';
+    this.dispatchEvent(new CkPayReadyEvent());
+  }
+
+  private handleRetry(): void {
+    void this.mount();
+  }
+
+  private renderStatus(): TemplateResult | typeof nothing {
+    const t = this.localize.term.bind(this.localize);
+    switch (this.phase) {
+      case 'loading':
+        return html`<div part="status" role="status">${t('pay_loading')}</div>`;
+      case 'signed-out':
+        return html`<div part="status" role="alert">${t('pay_signed_out')}</div>`;
+      case 'error':
+      case 'expired':
+        return html`<div part="status" role="alert">
+          <p>${t(this.phase === 'expired' ? 'pay_expired' : 'pay_error')}</p>
+          <button type="button" @click=${this.handleRetry}>${t('retry')}</button>
+        </div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      ${
+        this.src
+          ? html`<iframe
+              part="frame"
+              src=${this.src}
+              title=${this.localize.term('pay_title')}
+              sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox"
+              referrerpolicy="no-referrer"
+              loading="eager"
+              aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
+              @load=${this.handleLoad}
+            ></iframe>`
+          : nothing
+      }
+      ${this.renderStatus()}
+      ${this.tooSmall ? html`<div part="notice" role="status">${this.localize.term('pay_too_small')}</div>` : nothing}
+    `;
+  }
+}
+
+defineElement('ck-pay-embed', CkPayEmbed);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ck-pay-embed': CkPayEmbed;
+  }
+}

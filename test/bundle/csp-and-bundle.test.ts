@@ -1,0 +1,54 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until<T>(probe: () => T | undefined | null | false, timeoutMs = 10000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
+    await wait(25);
+  }
+}
+
+(window as unknown as { mintPayToken: () => Promise<unknown> }).mintPayToken = () =>
+  executeServerCommand('bff-pay-token');
+
+describe('the kit on a strict-CSP page, loaded twice', () => {
+  it('renders and validates both components with no error and no CSP violation', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '800px';
+    frame.style.height = '1400px';
+    frame.src = '/test/fixtures/csp.html';
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const win = frame.contentWindow as Window & { problems: string[] };
+    const doc = frame.contentDocument!;
+
+    // The page really is under the strict policy.
+    const response = await fetch('/test/fixtures/csp.html');
+    expect(response.headers.get('content-security-policy')).to.match(/^default-src 'self'/);
+
+    const flow = doc.querySelector('ck-apply-flow')!;
+    const form = await until(() => flow.shadowRoot?.querySelector('ck-pii-form'));
+    // Styles are applied (constructed stylesheets need no style-src exception).
+    const firstField = await until(() => form.shadowRoot?.querySelector('ck-text-field'));
+    const label = await until(() => firstField.shadowRoot?.querySelector('label'));
+    expect(win.getComputedStyle(label).fontWeight).to.equal('600');
+    // Validation runs: submit empty, the error summary appears.
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    const summary = await until(() => form.shadowRoot!.querySelector('[part=error-summary]'));
+    expect(summary.textContent).to.contain('Enter your first name');
+
+    const embed = doc.querySelector('ck-pay-embed')!;
+    const iframe = await until(() => embed.shadowRoot?.querySelector('iframe'));
+    await until(() => embed.shadowRoot!.querySelector('[part=status]') === null);
+    expect(iframe.src).to.contain('/sandbox/pay-cdn/');
+
+    expect(win.customElements.get('ck-apply-flow')).not.to.equal(undefined);
+    await wait(200);
+    expect(win.problems).to.deep.equal([]);
+    frame.remove();
+  });
+});
