@@ -69,6 +69,8 @@ const suites = {
     return { passed: (eslint === 0) + (prettier === 0), failed: (eslint !== 0) + (prettier !== 0) };
   },
   server: () => nodeSuite(['test/validation', 'test/server']),
+  // Builds the static Storybook and renders every story in Chromium (console errors, axe).
+  stories: () => nodeSuite(['test/stories']),
   browser: () => {
     const counts = join(scratch, 'browser.json');
     const status = run(

@@ -1,0 +1,123 @@
+import { BffError, type ApplyApi, type ApplyConfig, type ApplyDocument } from '@checkr-kit/core';
+
+/** What the mocked BFF answers: switch it from the story's controls. */
+export type Scenario =
+  'happy' | 'server-field-errors' | 'network-error' | 'session-expired' | 'slow';
+
+const sample = (
+  id: string,
+  kind: ApplyDocument['kind'],
+  title: string,
+  paragraphs: string[],
+  extra: Partial<ApplyDocument> = {},
+): ApplyDocument => ({
+  id,
+  version: '2026-01',
+  sha256: id
+    .padEnd(64, '0')
+    .slice(0, 64)
+    .replace(/[^0-9a-f]/g, 'a'),
+  kind,
+  locale: 'en',
+  title,
+  body: paragraphs.map((text) => ({ type: 'paragraph' as const, text })),
+  applies_to: null,
+  offers_copy: false,
+  ...extra,
+});
+
+export const storyDocuments: ApplyDocument[] = [
+  sample(
+    'fcra-summary-of-rights',
+    'summary_of_rights',
+    'Sample: A Summary of Your Rights Under the Fair Credit Reporting Act',
+    [
+      'SAMPLE TEXT: replace with the version your legal counsel approves.',
+      'The federal Fair Credit Reporting Act (FCRA) promotes the accuracy, fairness, and privacy of information in the files of consumer reporting agencies.',
+    ],
+  ),
+  sample(
+    'background-check-disclosure',
+    'disclosure',
+    'Sample: Disclosure Regarding Background Investigation',
+    [
+      'SAMPLE TEXT: replace with the version your legal counsel approves.',
+      'Dunder Mifflin may obtain information about you from a consumer reporting agency, Checkr, Inc., for employment purposes.',
+    ],
+  ),
+  sample(
+    'ca-disclosure',
+    'state_disclosure',
+    'Sample: California Disclosure Regarding Investigative Consumer Report',
+    [
+      'SAMPLE TEXT: replace with the version your legal counsel approves.',
+      'Under California Civil Code section 1786.22, you may view the file maintained on you.',
+    ],
+    { applies_to: { residence: ['CA'], work: ['CA'] }, offers_copy: true },
+  ),
+  sample('authorization', 'authorization', 'Sample: Authorization of Background Investigation', [
+    'SAMPLE TEXT: replace with the version your legal counsel approves.',
+    'I authorize Dunder Mifflin and Checkr, Inc. to obtain consumer reports about me for employment purposes.',
+  ]),
+];
+
+export const storyConfig: ApplyConfig = {
+  session: { id: 'as_story', locale: 'en' },
+  requirements: { min_age: 18, ssn: true, zipcode: true, driver_license: true },
+  work_states: ['CA'],
+  prefill: {},
+  documents: storyDocuments,
+};
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The kit's own `ApplyApi`, answered in memory: no network in Storybook. */
+export function mockBff(scenario: Scenario = 'happy', config: ApplyConfig = storyConfig): ApplyApi {
+  let failedOnce = false;
+  const fail = async () => {
+    if (scenario === 'slow') await wait(1500);
+    if (scenario === 'network-error' && !failedOnce) {
+      failedOnce = true;
+      throw new BffError(0, [{ code: 'network_error', title: 'The network request failed' }]);
+    }
+    if (scenario === 'session-expired')
+      throw new BffError(401, [{ code: 'session_closed', title: 'closed' }]);
+  };
+  return {
+    async config() {
+      if (scenario === 'slow') await wait(100_000);
+      await fail();
+      return config;
+    },
+    async submitCandidate(candidate) {
+      await fail();
+      if (scenario === 'server-field-errors') {
+        throw new BffError(422, [
+          { code: 'ssn_taken', title: 'x', source: { pointer: '/ssn' } },
+          { code: 'email_domain_no_mail', title: 'x', source: { pointer: '/email' } },
+        ]);
+      }
+      const residence = candidate.residence_state;
+      return {
+        candidate_id: 'cand_story',
+        documents: config.documents
+          .filter((d) => d.kind !== 'authorization')
+          .filter(
+            (d) =>
+              d.kind !== 'state_disclosure' ||
+              (d.applies_to?.residence ?? []).includes(String(residence)) ||
+              config.work_states.some((s) => (d.applies_to?.work ?? []).includes(s)),
+          )
+          .map((d) => d.id),
+      };
+    },
+    async acknowledge(document) {
+      await fail();
+      return { document_id: document.document_id, acknowledged_at: new Date().toISOString() };
+    },
+    async consent() {
+      await fail();
+      return { consent_id: 'cs_story', signed_at: new Date().toISOString() };
+    },
+  };
+}

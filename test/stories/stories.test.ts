@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
+
+/**
+ * Every story of the static Storybook, rendered in Chromium: a console error, a page error or an
+ * axe violation fails it. Stories are read from the build's index, so a new story is tested
+ * without editing this file.
+ */
+const root = new URL('../../', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'ck-storybook-'));
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--quiet'],
+  { cwd: root, stdio: 'inherit' },
+);
+execFileSync(
+  process.execPath,
+  [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '--quiet', '-o', out],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  },
+);
+
+const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as {
+  entries: Record<string, { id: string; type: string; title: string; name: string }>;
+};
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+};
+const server = createServer((req, res) => {
+  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+    /^(\.\.[/\\])+/,
+    '',
+  );
+  let file = join(out, path);
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!file.startsWith(out) || !existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+let browser: Browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: chromiumArgs.filter((a) => a !== '--headless=new'),
+  });
+});
+after(async () => {
+  await browser?.close();
+  server.close();
+});
+
+describe('every Storybook story renders without console errors or axe violations', () => {
+  it('covers every exported component', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')) as {
+      modules: Array<{ declarations?: Array<{ tagName?: string }> }>;
+    };
+    const tags = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .map((d) => d.tagName)
+      .filter(Boolean) as string[];
+    const sources = stories.map((s) => s.id).join(' ');
+    const storyFiles = execFileSync('grep', [
+      '-rhoE',
+      'ck-[a-z-]+',
+      join(root, 'stories'),
+    ]).toString();
+    assert.ok(tags.length >= 12, `${tags.length} components in the manifest`);
+    for (const tag of tags) assert.ok(storyFiles.includes(tag), `${tag} has no story`);
+    assert.ok(sources.length > 0);
+  });
+
+  for (const story of stories) {
+    it(`${story.title} / ${story.name}`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (message) => {
+        // A missing favicon is Storybook's own, not a story's.
+        if (message.type() === 'error' && !/favicon/.test(message.location().url))
+          problems.push(`console: ${message.text()} ${message.location().url}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      try {
+        await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+        await page.waitForFunction(
+          () => document.querySelector('#storybook-root')?.children.length,
+          null,
+          { timeout: 10_000 },
+        );
+        // Let play functions and the components settle.
+        await page.waitForTimeout(400);
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(
+                  context: unknown,
+                  options: unknown,
+                ): Promise<{
+                  violations: Array<{
+                    id: string;
+                    help: string;
+                    nodes: Array<{ target: unknown }>;
+                  }>;
+                }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(
+            { include: [['#storybook-root']] },
+            { resultTypes: ['violations'] },
+          );
+          return result.violations.map(
+            (v) =>
+              `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 200)})`,
+          );
+        });
+        assert.deepEqual([...problems, ...violations], []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
