@@ -14,6 +14,10 @@ function publicOnly() {
               !member.name.startsWith('_') &&
               !member.name.startsWith('handle'),
           );
+          const names = new Set(declaration.members.map((member) => member.name));
+          declaration.attributes = (declaration.attributes ?? []).filter(
+            (attribute) => !attribute.fieldName || names.has(attribute.fieldName),
+          );
         }
       }
     },

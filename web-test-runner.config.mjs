@@ -37,7 +37,13 @@ function countsReporter(file) {
 }
 
 export default {
-  files: ['test/**/*.test.ts', '!test/server/**', '!test/validation/**', '!test/e2e/**'],
+  files: [
+    'test/**/*.test.ts',
+    '!test/server/**',
+    '!test/validation/**',
+    '!test/e2e/**',
+    '!test/stories/**',
+  ],
   rootDir: '.',
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), bffPlugin()],

@@ -1,27 +1,26 @@
 /**
- * Every kit event that the platform has no native name for. None carries PII: a host page may
+ * Every kit event that the platform has no native name for. The classes have no static fields, so
+ * a bundler drops the ones a page does not use. None carries PII: a host page may
  * forward all of them to analytics. Events a page must hear are `composed`.
  */
 const init: EventInit = { bubbles: true, composed: true };
 
 /** The email field's "did you mean" suggestion was accepted. Carries no address. */
 export class CkSuggestionAcceptEvent extends Event {
-  static readonly type = 'ck-suggestion-accept';
   constructor() {
-    super(CkSuggestionAcceptEvent.type, init);
+    super('ck-suggestion-accept', init);
   }
 }
 
 /** A step of the apply flow became current. */
 export class CkStepChangeEvent extends Event {
-  static readonly type = 'ck-step-change';
   constructor(
     readonly from: string | null,
     readonly to: string,
     readonly index: number,
     readonly total: number,
   ) {
-    super(CkStepChangeEvent.type, init);
+    super('ck-step-change', init);
   }
 }
 
@@ -31,11 +30,10 @@ export class CkStepChangeEvent extends Event {
  * logging the event (`{ ...event }`, `JSON.stringify`, the React Native bridge) never shows it.
  */
 export class CkPiiSubmitEvent extends Event {
-  static readonly type = 'ck-pii-submit';
   readonly #candidate: Readonly<Record<string, unknown>>;
   readonly fields: string;
   constructor(candidate: Record<string, unknown>) {
-    super(CkPiiSubmitEvent.type, init);
+    super('ck-pii-submit', init);
     this.#candidate = Object.freeze({ ...candidate });
     this.fields = Object.keys(candidate).sort().join(',');
   }
@@ -46,20 +44,18 @@ export class CkPiiSubmitEvent extends Event {
 
 /** The consent was stored by the BFF; `consentId` is an opaque id, not PII. */
 export class CkCompleteEvent extends Event {
-  static readonly type = 'ck-complete';
   constructor(readonly consentId: string) {
-    super(CkCompleteEvent.type, init);
+    super('ck-complete', init);
   }
 }
 
 /** Something failed; `code` is the stable error code, never a message with data in it. */
 export class CkErrorEvent extends Event {
-  static readonly type = 'ck-error';
   constructor(
     readonly code: string,
     readonly recoverable: boolean,
   ) {
-    super(CkErrorEvent.type, init);
+    super('ck-error', init);
   }
 }
 
@@ -75,44 +71,39 @@ declare global {
 
 /** The Pay embeddable loaded with a fresh token. */
 export class CkPayReadyEvent extends Event {
-  static readonly type = 'ck-pay-ready';
   constructor() {
-    super(CkPayReadyEvent.type, init);
+    super('ck-pay-ready', init);
   }
 }
 
 /** The token could not be had or the frame could not load; `code` is the BFF's error code. */
 export class CkPayErrorEvent extends Event {
-  static readonly type = 'ck-pay-error';
   constructor(readonly code: string) {
-    super(CkPayErrorEvent.type, init);
+    super('ck-pay-error', init);
   }
 }
 
 /** The embeddable said its session expired (a spent token): retry mints a new one. */
 export class CkPayTokenExpiredEvent extends Event {
-  static readonly type = 'ck-pay-token-expired';
   constructor() {
-    super(CkPayTokenExpiredEvent.type, init);
+    super('ck-pay-token-expired', init);
   }
 }
 
 /** The container is smaller than Checkr Pay needs (wider than 350 and taller than 460 px). */
 export class CkPayViewportTooSmallEvent extends Event {
-  static readonly type = 'ck-pay-viewport-too-small';
   constructor(
     readonly width: number,
     readonly height: number,
   ) {
-    super(CkPayViewportTooSmallEvent.type, init);
+    super('ck-pay-viewport-too-small', init);
   }
 }
 
 /** The worker followed a link that leaves Checkr Pay (help centre, bank linking). */
 export class CkPayExternalLinkEvent extends Event {
-  static readonly type = 'ck-pay-external-link';
   constructor(readonly url: string) {
-    super(CkPayExternalLinkEvent.type, init);
+    super('ck-pay-external-link', init);
   }
 }
 

@@ -6,6 +6,11 @@ import type { ValidationIssue as RuleIssue } from '@checkr-kit/validation';
 export type ValidationIssue =
   RuleIssue | { code: string; pointer: string; params?: Record<string, string | number> };
 import { CkElement, baseStyles } from './base-element.ts';
+import { registerTranslation } from './localize.ts';
+import { enApply } from './translations/en.ts';
+
+// Every field speaks English and knows the validation messages, without the Pay embed paying for it.
+registerTranslation(enApply);
 
 /** Layout shared by every field: label, hint, error, control, in the GOV.UK order. */
 export const fieldStyles = css`

@@ -4,7 +4,7 @@ export { LocalizeController, registerTranslation, resolveLang } from './localize
 export { tokens, installTokens } from './tokens.styles.ts';
 export * from './events.ts';
 export type { Translation, TermKey, TermParams } from './translations/types.ts';
-export { en } from './translations/en.ts';
+export { en, enApply, enShared } from './translations/en.ts';
 export * from './api-client.ts';
 export {
   KIT_EVENT_TYPES,

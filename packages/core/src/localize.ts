@@ -1,15 +1,32 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatMessage, type ValidationIssue } from '@checkr-kit/validation';
-import { en } from './translations/en.ts';
+import {
+  formatMessage,
+  type ValidationCatalog,
+  type ValidationIssue,
+} from '@checkr-kit/validation';
+import { enShared } from './translations/en-shared.ts';
 import type { TermKey, TermParams, Translation } from './translations/types.ts';
 
-const translations = new Map<string, Translation>([['en', en]]);
+const translations = new Map<string, Translation>([['en', enShared]]);
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
 
-/** Makes a language available. English is built in; import and register `es` (or your own). */
+/**
+ * Makes a language available, or adds words to one: registrations for a locale merge, so each
+ * package brings only what it uses. English is built in for every component; import and register
+ * `es` (or your own language) to add one.
+ */
 export function registerTranslation(...list: Translation[]): void {
-  for (const translation of list) translations.set(translation.locale.toLowerCase(), translation);
+  for (const translation of list) {
+    const locale = translation.locale.toLowerCase();
+    const existing = translations.get(locale);
+    translations.set(locale, {
+      ...existing,
+      ...translation,
+      terms: { ...existing?.terms, ...translation.terms },
+      validation: translation.validation ?? existing?.validation,
+    });
+  }
   for (const controller of connected) controller.host.requestUpdate();
 }
 
@@ -28,8 +45,12 @@ export function resolveLang(element: Element): string {
 
 function translationFor(lang: string): Translation {
   const wanted = lang.toLowerCase();
-  return translations.get(wanted) ?? translations.get(wanted.split('-')[0]!) ?? en;
+  return (
+    translations.get(wanted) ?? translations.get(wanted.split('-')[0]!) ?? translations.get('en')!
+  );
 }
+
+const english = () => translations.get('en')!;
 
 /**
  * Follows the nearest `lang` (Shoelace's pattern): when any `lang` attribute in the document
@@ -70,8 +91,15 @@ export class LocalizeController implements ReactiveController {
     return translationFor(this.lang);
   }
 
+  /** The validation catalog (messages, licence hints, state names) in the element's language. */
+  get validation(): ValidationCatalog {
+    return (this.translation.validation ?? english().validation)!;
+  }
+
+  /** A word in the element's language; English where that language lacks it. */
   term(key: TermKey, params: TermParams = {}): string {
-    const term = this.translation.terms[key];
+    const term = this.translation.terms[key] ?? english().terms[key];
+    if (term === undefined) return key;
     return typeof term === 'function' ? term(params) : term;
   }
 
@@ -80,10 +108,13 @@ export class LocalizeController implements ReactiveController {
    * the components' own codes (such as `acknowledge_required`) from the terms.
    */
   message(issue: ValidationIssue | { code: string; params?: TermParams }): string {
-    const { validation, terms } = this.translation;
-    if (issue.code in validation.messages)
+    const validation = this.translation.validation ?? english().validation;
+    if (validation && issue.code in validation.messages) {
       return formatMessage(validation, issue as ValidationIssue);
-    if (issue.code in terms) return this.term(issue.code as TermKey, issue.params ?? {});
+    }
+    if (issue.code in this.translation.terms || issue.code in english().terms) {
+      return this.term(issue.code as TermKey, issue.params ?? {});
+    }
     return this.term('error_generic');
   }
 

@@ -93,7 +93,7 @@ export class CkDriverLicenseField extends CkFormControl {
     const code = normalizeState(this.state);
     return code
       ? this.localize.term('license_number_hint', {
-          format: this.localize.translation.validation.licenseHint(LICENSE_FORMATS[code].hint),
+          format: this.localize.validation.licenseHint(LICENSE_FORMATS[code].hint),
         })
       : '';
   }
@@ -114,7 +114,7 @@ export class CkDriverLicenseField extends CkFormControl {
 
   override render(): TemplateResult {
     const issue = this.currentIssue;
-    const names = this.localize.translation.validation.stateNames;
+    const names = this.localize.validation.stateNames;
     const error =
       this.showError && issue
         ? html`<div part="error" id="error">

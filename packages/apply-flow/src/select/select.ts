@@ -65,7 +65,7 @@ export class CkSelect extends CkFormControl {
 
   private choices(): SelectOption[] {
     if (!this.states) return this.options;
-    const names = this.localize.translation.validation.stateNames;
+    const names = this.localize.validation.stateNames;
     return US_STATES.map(([code, name]) => ({ value: code, label: names[code] ?? name }));
   }
 

@@ -1,13 +1,15 @@
 import { en as validation } from '@checkr-kit/validation/messages/en';
+import { enShared } from './en-shared.ts';
 import type { Translation } from './types.ts';
 
-export const en: Translation = {
+export { enShared };
+
+/** The words of the fields and the apply flow, and the validation messages. */
+export const enApply: Translation = {
   locale: 'en',
   dir: 'ltr',
   validation,
   terms: {
-    optional: '(optional)',
-    error_prefix: 'Error:',
     ssn_show: 'Show',
     ssn_show_what: 'Social Security number',
     ssn_hint: '9 digits, like 123-45-6780',
@@ -61,29 +63,25 @@ export const en: Translation = {
     clear_signature: 'Clear drawing',
     sign_and_submit: 'Sign and submit',
     submitting: 'Submitting…',
-    loading: 'Loading…',
     complete_title: 'Thank you, your authorization is signed',
     complete_body:
       'We have started your background check. Checkr will email you if they need anything else.',
-    error_network:
-      'We could not reach the server. Check your connection and try again; nothing you entered is lost.',
     error_session: 'Your session ended. Reload the page to start again.',
-    error_generic: 'Something went wrong on our side. Try again in a moment.',
-    retry: 'Try again',
     step_pii: 'Your details',
     step_disclosure: 'Disclosure',
     step_state: 'State disclosure',
     step_signature: 'Sign',
     step_complete: 'Done',
     sample_notice: 'Sample text',
-    pay_title: 'Checkr Pay wallet',
-    pay_loading: 'Opening your wallet…',
-    pay_error: 'We could not open your wallet.',
-    pay_expired: 'Your wallet session expired.',
-    pay_too_small:
-      'This space is too small to show the wallet. It needs at least 351 × 461 pixels.',
-    pay_signed_out: 'Sign in to see your wallet.',
   },
+};
+
+/** Everything, for `registerTranslation(en)`. */
+export const en: Translation = {
+  locale: 'en',
+  dir: 'ltr',
+  validation,
+  terms: { ...enShared.terms, ...enApply.terms },
 };
 
 export default en;

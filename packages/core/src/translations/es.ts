@@ -1,13 +1,15 @@
 import { es as validation } from '@checkr-kit/validation/messages/es';
+import { esShared } from './es-shared.ts';
 import type { Translation } from './types.ts';
 
-export const es: Translation = {
+export { esShared };
+
+/** The words of the fields and the apply flow, and the validation messages. */
+export const esApply: Translation = {
   locale: 'es',
   dir: 'ltr',
   validation,
   terms: {
-    optional: '(opcional)',
-    error_prefix: 'Error:',
     ssn_show: 'Mostrar',
     ssn_show_what: 'número de Seguro Social',
     ssn_hint: '9 dígitos, como 123-45-6780',
@@ -61,29 +63,25 @@ export const es: Translation = {
     clear_signature: 'Borrar dibujo',
     sign_and_submit: 'Firmar y enviar',
     submitting: 'Enviando…',
-    loading: 'Cargando…',
     complete_title: 'Gracias, su autorización está firmada',
     complete_body:
       'Iniciamos su verificación de antecedentes. Checkr le escribirá si necesita algo más.',
-    error_network:
-      'No pudimos conectar con el servidor. Revise su conexión e intente de nuevo; no se perdió nada de lo que escribió.',
     error_session: 'Su sesión terminó. Vuelva a cargar la página para empezar de nuevo.',
-    error_generic: 'Algo salió mal de nuestro lado. Intente de nuevo en un momento.',
-    retry: 'Intentar de nuevo',
     step_pii: 'Sus datos',
     step_disclosure: 'Divulgación',
     step_state: 'Divulgación estatal',
     step_signature: 'Firmar',
     step_complete: 'Listo',
     sample_notice: 'Texto de muestra',
-    pay_title: 'Billetera de Checkr Pay',
-    pay_loading: 'Abriendo su billetera…',
-    pay_error: 'No pudimos abrir su billetera.',
-    pay_expired: 'Su sesión de la billetera expiró.',
-    pay_too_small:
-      'Este espacio es demasiado pequeño para mostrar la billetera. Necesita al menos 351 × 461 píxeles.',
-    pay_signed_out: 'Inicie sesión para ver su billetera.',
   },
+};
+
+/** Everything, for `registerTranslation(es)`. */
+export const es: Translation = {
+  locale: 'es',
+  dir: 'ltr',
+  validation,
+  terms: { ...esShared.terms, ...esApply.terms },
 };
 
 export default es;

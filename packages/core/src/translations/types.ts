@@ -6,9 +6,10 @@ export type Term = string | ((params: TermParams) => string);
 /** Every user-facing word of the kit's components, keyed; validation messages come with it. */
 export interface Translation {
   locale: string;
-  dir: 'ltr' | 'rtl';
-  terms: Readonly<Record<TermKey, Term>>;
-  validation: ValidationCatalog;
+  dir?: 'ltr' | 'rtl';
+  /** Registrations for one locale merge, so each package can bring only the words it uses. */
+  terms: Readonly<Partial<Record<TermKey, Term>>>;
+  validation?: ValidationCatalog;
 }
 
 export type TermKey =

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   CkElement,
   CkPayErrorEvent,
@@ -78,16 +77,23 @@ export function allowedEmbedUrl(
  */
 export class CkPayEmbed extends CkElement {
   static override styles = [baseStyles, payEmbedStyles];
+  // Declared without decorators: this element ships alone to wallet pages, where every byte counts.
+  static override properties = {
+    tokenUrl: { attribute: 'token-url' },
+    fetchToken: { attribute: false },
+    phase: { state: true },
+    src: { state: true },
+    tooSmall: { state: true },
+  };
 
   /** Your backend's token endpoint (GET, with credentials): `{ token, embed_url }`. */
-  @property({ attribute: 'token-url' }) tokenUrl = '';
+  tokenUrl = '';
   /** Instead of `token-url`: a function returning `{ token, embed_url }`. */
-  @property({ attribute: false }) fetchToken:
-    ((signal: AbortSignal) => Promise<PayToken>) | undefined;
+  fetchToken: ((signal: AbortSignal) => Promise<PayToken>) | undefined;
 
-  @state() private phase: Phase = 'loading';
-  @state() private src: string | undefined;
-  @state() private tooSmall = false;
+  private phase: Phase = 'loading';
+  private src: string | undefined;
+  private tooSmall = false;
 
   private controller: AbortController | undefined;
   private resizeObserver: ResizeObserver | undefined;

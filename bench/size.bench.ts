@@ -1,0 +1,62 @@
+import { build as esbuild } from 'esbuild';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build as vite } from 'vite';
+import type { BenchRow } from './types.ts';
+
+const root = new URL('../', import.meta.url).pathname;
+
+/** Minified, bundled (Lit included), gzip level 9: what a page downloads for this entry alone. */
+async function gzipOfEntry(entry: string): Promise<number> {
+  const result = await esbuild({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    conditions: ['source', 'browser', 'production'],
+    target: 'es2022',
+    tsconfig: join(root, 'tsconfig.json'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
+}
+
+export default async function sizeBench(): Promise<BenchRow[]> {
+  const out = mkdtempSync(join(tmpdir(), 'ck-bench-dist-'));
+  await vite({
+    root,
+    configFile: join(root, 'vite.config.ts'),
+    mode: 'bundle',
+    logLevel: 'silent',
+    build: { outDir: out, sourcemap: false },
+  });
+  const bundle = readFileSync(join(out, 'checkr-kit.js'));
+  return [
+    {
+      name: 'dist/checkr-kit.js (every element, en + es)',
+      value: gzipSync(bundle, { level: 9 }).length,
+      unit: 'gzip bytes',
+      goal: '<= 40,960',
+    },
+    { name: 'dist/checkr-kit.js raw', value: bundle.length, unit: 'bytes' },
+    {
+      name: 'ck-pay-embed alone, Lit included',
+      value: await gzipOfEntry('packages/pay-embed/src/index.ts'),
+      unit: 'gzip bytes',
+      goal: '<= 10,240',
+    },
+    {
+      name: 'ck-pii-form step alone, Lit included',
+      value: await gzipOfEntry('packages/apply-flow/src/pii-form/pii-form.ts'),
+      unit: 'gzip bytes',
+    },
+    {
+      name: 'ck-apply-flow (whole flow), Lit included',
+      value: await gzipOfEntry('packages/apply-flow/src/apply-flow/apply-flow.ts'),
+      unit: 'gzip bytes',
+    },
+  ];
+}
