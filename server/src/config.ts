@@ -38,6 +38,9 @@ const schema = z
     CHECKR_PAY_ACCESS_KEY: z.string().min(1).optional(),
     CHECKR_PAY_SECRET_KEY: z.string().min(1).optional(),
     CHECKR_PAY_ENV: z.enum(['sandbox', 'production']).default('sandbox'),
+    /** Overrides of the documented bases, for pointing at the local sandbox run on its own. */
+    CHECKR_PAY_API_BASE: z.url().optional(),
+    CHECKR_PAY_EMBED_BASE: z.url().optional(),
     BFF_ADMIN_KEY: secret(24).optional(),
     SESSION_SIGNING_KEY: secret(32).optional(),
     ALLOWED_ORIGINS: z
@@ -151,7 +154,8 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
           accessKey: env.CHECKR_PAY_ACCESS_KEY,
           secretKey: env.CHECKR_PAY_SECRET_KEY!,
           env: env.CHECKR_PAY_ENV,
-          ...PAY_ENVIRONMENTS[env.CHECKR_PAY_ENV],
+          apiBase: env.CHECKR_PAY_API_BASE ?? PAY_ENVIRONMENTS[env.CHECKR_PAY_ENV].apiBase,
+          embedBase: env.CHECKR_PAY_EMBED_BASE ?? PAY_ENVIRONMENTS[env.CHECKR_PAY_ENV].embedBase,
         }
       : undefined,
     adminKey: env.BFF_ADMIN_KEY ?? invent(),

@@ -74,6 +74,7 @@ export class CheckrPaySimulator {
   reset(): void {
     this.workers.clear();
     this.tats.clear();
+    this.bySession.clear();
     this.idempotency.clear();
     this.faults.clear();
   }
@@ -122,21 +123,23 @@ export class CheckrPaySimulator {
     return worker;
   }
 
+  /** Unredeemed TATs by worker and login session, for the 12-hour reuse. */
+  private readonly bySession = new Map<string, string>();
+
   private mint(workerId: string, sessionId?: string): string {
-    if (sessionId) {
-      for (const [token, tat] of this.tats) {
-        if (
-          tat.workerId === workerId &&
-          tat.sessionId === sessionId &&
-          tat.redeemedAt === undefined &&
-          Date.now() - tat.createdAt < TAT_SESSION_CACHE_MS
-        ) {
-          return token;
-        }
-      }
-    }
+    const key = sessionId ? `${workerId}:${sessionId}` : undefined;
+    const cached = key ? this.bySession.get(key) : undefined;
+    const tat = cached ? this.tats.get(cached) : undefined;
+    if (
+      cached &&
+      tat &&
+      tat.redeemedAt === undefined &&
+      Date.now() - tat.createdAt < TAT_SESSION_CACHE_MS
+    )
+      return cached;
     const token = randomBytes(18).toString('base64url');
     this.tats.set(token, { workerId, sessionId, createdAt: Date.now(), redeemedAt: undefined });
+    if (key) this.bySession.set(key, token);
     return token;
   }
 

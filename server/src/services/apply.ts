@@ -175,7 +175,26 @@ export class ApplyService {
     return this.deps.packages.get(session.packageSlug);
   }
 
+  /** One candidate submission at a time per session: a double submit waits for the first. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   async submitCandidate(
+    sessionId: string,
+    body: CandidateInput & { residence_state?: unknown; copy_requested?: unknown },
+  ): Promise<{ candidate_id: string; documents: string[] }> {
+    const previous = this.inFlight.get(sessionId) ?? Promise.resolve();
+    const current = previous
+      .catch(() => undefined)
+      .then(() => this.submitCandidateNow(sessionId, body));
+    this.inFlight.set(sessionId, current);
+    try {
+      return await current;
+    } finally {
+      if (this.inFlight.get(sessionId) === current) this.inFlight.delete(sessionId);
+    }
+  }
+
+  private async submitCandidateNow(
     sessionId: string,
     body: CandidateInput & { residence_state?: unknown; copy_requested?: unknown },
   ) {

@@ -1,0 +1,71 @@
+import express from 'express';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CheckrSimulator } from './checkr.ts';
+import { CheckrPaySimulator, type PayAccount } from './checkr-pay.ts';
+import { embeddableRouter } from './embeddable.ts';
+
+export interface StandaloneSandbox {
+  url: string;
+  checkrKey: string;
+  payKeys: PayAccount;
+  checkr: CheckrSimulator;
+  pay: CheckrPaySimulator;
+  /** The environment a BFF needs to use this sandbox as if it were the real services. */
+  env: Record<string, string>;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The simulators on their own server, for a BFF in another process (load tests, crash tests):
+ * `/sandbox/checkr`, `/sandbox/checkr-pay/customer`, `/sandbox/pay-cdn`.
+ */
+export async function startStandaloneSandbox(
+  options: { port?: number; webhookBase?: string; reportCompleteAfterMs?: number } = {},
+): Promise<StandaloneSandbox> {
+  const checkrKey = `sk_sandbox_${randomBytes(12).toString('hex')}`;
+  const payKeys = {
+    accessKey: `ak_sandbox_${randomBytes(8).toString('hex')}`,
+    secretKey: `sk_pay_sandbox_${randomBytes(16).toString('hex')}`,
+  };
+  const checkr = new CheckrSimulator({
+    apiKey: checkrKey,
+    completeAfterMs: options.reportCompleteAfterMs ?? 500,
+  });
+  const pay = new CheckrPaySimulator([payKeys]);
+  if (options.webhookBase) {
+    checkr.webhooks.url = `${options.webhookBase}/v1/webhooks/checkr`;
+    pay.webhooks.url = `${options.webhookBase}/v1/webhooks/checkr-pay`;
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/sandbox/checkr', checkr.router);
+  app.use('/sandbox/checkr-pay/customer', pay.router);
+  app.use('/sandbox/pay-cdn', embeddableRouter(pay));
+  const server = app.listen(options.port ?? 0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    checkrKey,
+    payKeys,
+    checkr,
+    pay,
+    server,
+    env: {
+      CHECKR_API_KEY: checkrKey,
+      CHECKR_API_BASE: `${url}/sandbox/checkr`,
+      CHECKR_PAY_ACCESS_KEY: payKeys.accessKey,
+      CHECKR_PAY_SECRET_KEY: payKeys.secretKey,
+      CHECKR_PAY_API_BASE: `${url}/sandbox/checkr-pay/customer/`,
+      CHECKR_PAY_EMBED_BASE: `${url}/sandbox/pay-cdn/`,
+    },
+    async close() {
+      checkr.stop();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
