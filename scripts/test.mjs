@@ -33,7 +33,7 @@ function run(command, args, env = {}) {
 }
 
 /** Node's test runner over TypeScript (tsx), resolving workspace packages to their sources. */
-function nodeSuite(dirs) {
+function nodeSuite(dirs, extra = []) {
   const files = dirs.flatMap((dir) => testFiles(join(root, dir)));
   if (files.length === 0)
     return { passed: 0, failed: 1, note: `no test files under ${dirs.join(', ')}` };
@@ -44,6 +44,7 @@ function nodeSuite(dirs) {
     'tsx',
     '--test',
     '--test-concurrency=2',
+    ...extra,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
@@ -69,6 +70,8 @@ const suites = {
     return { passed: (eslint === 0) + (prettier === 0), failed: (eslint !== 0) + (prettier !== 0) };
   },
   server: () => nodeSuite(['test/validation', 'test/server']),
+  // The product as users run it: npm start, a candidate and a worker in Chromium, faults, a crash.
+  e2e: () => nodeSuite(['test/e2e'], ['--test-concurrency=1']),
   // Builds the static Storybook and renders every story in Chromium (console errors, axe).
   stories: () => nodeSuite(['test/stories']),
   browser: () => {

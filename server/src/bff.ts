@@ -9,7 +9,7 @@ import type { MailResolver } from '@checkr-kit/validation/server';
 import { createApp, type RateLimits } from './app.ts';
 import { CheckrClient } from './clients/checkr.ts';
 import { CheckrPayClient } from './clients/checkr-pay.ts';
-import type { RetryPolicy } from './clients/http.ts';
+import { defaultRetryPolicy, type RetryPolicy } from './clients/http.ts';
 import { parseConfig, type Config } from './config.ts';
 import { demoRouter } from './demo/routes.ts';
 import { sampleDocuments } from './documents/samples.ts';
@@ -86,6 +86,16 @@ const nodeResolver: MailResolver = {
   resolve6: (domain) => dns.resolve6(domain),
 };
 
+/** EMAIL_DOMAIN_CHECK=off: every lookup "fails", and a failed lookup lets the address through. */
+const noResolver: MailResolver = {
+  resolveMx: () =>
+    Promise.reject(Object.assign(new Error('email domain check is off'), { code: 'EDISABLED' })),
+  resolve4: () =>
+    Promise.reject(Object.assign(new Error('email domain check is off'), { code: 'EDISABLED' })),
+  resolve6: () =>
+    Promise.reject(Object.assign(new Error('email domain check is off'), { code: 'EDISABLED' })),
+};
+
 /** The composition root: config, clients, services, app, server. Used by index.ts and the tests. */
 export async function startBff(options: StartOptions = {}): Promise<Bff> {
   const env = { ...(options.env ?? process.env) };
@@ -106,6 +116,10 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
   const config = parseConfig({ ...env, PORT: String(port) });
   const url = config.publicUrl ? config.publicUrl.replace(/\/$/, '') : `http://localhost:${port}`;
   const internal = `http://127.0.0.1:${port}`;
+  const retryPolicy = options.retryPolicy ?? {
+    ...defaultRetryPolicy,
+    timeoutMs: config.upstreamTimeoutMs,
+  };
 
   let checkr: CheckrClient;
   let payClient: CheckrPayClient | undefined;
@@ -127,11 +141,11 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     const paySim = new CheckrPaySimulator([payKeys]);
     paySim.webhooks.url = `${internal}/v1/webhooks/checkr-pay`;
     sandbox = { checkr: checkrSim, pay: paySim, checkrKey, payKeys };
-    checkr = new CheckrClient(checkrKey, `${internal}/sandbox/checkr`, options.retryPolicy);
+    checkr = new CheckrClient(checkrKey, `${internal}/sandbox/checkr`, retryPolicy);
     payClient = new CheckrPayClient(
       payKeys,
       `${internal}/sandbox/checkr-pay/customer/`,
-      options.retryPolicy,
+      retryPolicy,
     );
     // A different origin from the demo pages (127.0.0.1 vs localhost), as the real CDN is.
     embedBase = `${internal}/sandbox/pay-cdn/`;
@@ -142,9 +156,9 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
       { path: '/sandbox/pay-cdn', router: embeddableRouter(paySim) },
     );
   } else {
-    checkr = new CheckrClient(config.checkr!.apiKey, config.checkr!.apiBase, options.retryPolicy);
+    checkr = new CheckrClient(config.checkr!.apiKey, config.checkr!.apiBase, retryPolicy);
     if (config.pay) {
-      payClient = new CheckrPayClient(config.pay, config.pay.apiBase, options.retryPolicy);
+      payClient = new CheckrPayClient(config.pay, config.pay.apiBase, retryPolicy);
       embedBase = config.pay.embedBase;
     }
     // Checkr signs with the API key; for Checkr Pay the docs say "your API key" without naming
@@ -161,7 +175,13 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     packages: new PackageCatalog(checkr),
     tokens,
     documents: options.documents ?? sampleDocuments,
-    mailResolver: options.mailResolver ?? (config.sandbox ? sandboxMailResolver : nodeResolver),
+    mailResolver:
+      options.mailResolver ??
+      (config.sandbox
+        ? sandboxMailResolver
+        : config.emailDomainCheck === 'off'
+          ? noResolver
+          : nodeResolver),
     secret: config.sessionSigningKey,
     logger,
     onConsentCommitted: () => outbox.kick(),

@@ -70,6 +70,13 @@ const schema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     PUBLIC_URL: z.url().optional(),
     SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(1800).default(900),
+    /**
+     * `dns`: check that the email domain takes mail before calling Checkr (the candidate hears
+     * at once). `off`: leave it to Checkr, which checks too; for hosts without outbound DNS.
+     */
+    EMAIL_DOMAIN_CHECK: z.enum(['dns', 'off']).default('dns'),
+    /** Per-try timeout of calls to Checkr and Checkr Pay. */
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     const pair = (a: keyof typeof env, b: keyof typeof env) => {
@@ -119,6 +126,8 @@ export interface Config {
   adminKey: string;
   sessionSigningKey: string;
   sessionTtlSeconds: number;
+  upstreamTimeoutMs: number;
+  emailDomainCheck: 'dns' | 'off';
   allowedOrigins: readonly string[];
   databaseUrl: string;
   trustProxy: boolean | number | string;
@@ -161,6 +170,8 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     adminKey: env.BFF_ADMIN_KEY ?? invent(),
     sessionSigningKey: env.SESSION_SIGNING_KEY ?? invent(),
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
+    upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    emailDomainCheck: env.EMAIL_DOMAIN_CHECK,
     allowedOrigins: Object.freeze([...env.ALLOWED_ORIGINS]),
     databaseUrl: env.DATABASE_URL,
     trustProxy: env.TRUST_PROXY,

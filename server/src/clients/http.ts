@@ -18,7 +18,7 @@ export interface RetryPolicy {
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
-  attempts: 4,
+  attempts: 6,
   timeoutMs: 10_000,
   baseDelayMs: 250,
   maxDelayMs: 10_000,
