@@ -3,6 +3,7 @@ import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-comm
 import '@checkr-kit/apply-flow';
 import type { CkApplyFlow, CkSignature } from '@checkr-kit/apply-flow';
 import type { CkStepChangeEvent } from '@checkr-kit/core';
+import { until, wait } from '../support/until.ts';
 
 const bffUrl = (await executeServerCommand('bff-url')) as string;
 
@@ -12,18 +13,6 @@ async function session(body: Record<string, unknown> = {}): Promise<string> {
     ...body,
   })) as { session_token: string };
   return created.session_token;
-}
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(probe: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await wait(25);
-  }
 }
 
 /** The element that has focus, looking through shadow roots. */

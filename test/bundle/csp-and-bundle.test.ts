@@ -1,16 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until<T>(probe: () => T | undefined | null | false, timeoutMs = 10000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await wait(25);
-  }
-}
+import { until, wait } from '../support/until.ts';
 
 (window as unknown as { mintPayToken: () => Promise<unknown> }).mintPayToken = () =>
   executeServerCommand('bff-pay-token');

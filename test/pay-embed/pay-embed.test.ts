@@ -2,25 +2,12 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '@checkr-kit/pay-embed';
 import { allowedEmbedUrl, type CkPayEmbed, type PayToken } from '@checkr-kit/pay-embed';
+import { until, wait } from '../support/until.ts';
 
 const bffUrl = (await executeServerCommand('bff-url')) as string;
 const mint = () => executeServerCommand('bff-pay-token') as Promise<PayToken>;
 const redeemed = (token: string) =>
   executeServerCommand('bff-pay-token-redeemed', { token }) as Promise<boolean>;
-
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function until<T>(
-  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  timeoutMs = 8000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await wait(25);
-  }
-}
 
 // A stubbed React Native WebView for the whole file: every kit event must reach it.
 const posted: Array<{ source: string; type: string; detail: Record<string, unknown> }> = [];

@@ -51,15 +51,4 @@ export const michael = {
   residence_state: 'PA',
 };
 
-export async function until<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 5000,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { until } from '../support/until.ts';

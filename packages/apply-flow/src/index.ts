@@ -9,5 +9,5 @@ export { CkDriverLicenseField } from './driver-license-field/driver-license-fiel
 export { CkCheckbox } from './checkbox/checkbox.ts';
 export { CkDisclosure } from './disclosure/disclosure.ts';
 export { CkPiiForm, type PiiValues } from './pii-form/pii-form.ts';
-export { CkSignature, normalizeSignatureName, type SignatureValue } from './signature/signature.ts';
+export { CkSignature, type SignatureValue } from './signature/signature.ts';
 export { CkApplyFlow } from './apply-flow/apply-flow.ts';

@@ -33,6 +33,33 @@ export const baseStyles = css`
   }
 `;
 
+/** The kit's buttons: primary by default, `.secondary` outlined, a visible focus ring, busy state. */
+export const buttonStyles = css`
+  button {
+    font: inherit;
+    font-weight: var(--ck-font-weight-strong);
+    min-height: var(--ck-control-height);
+    padding: 0 var(--ck-space-xl);
+    border-radius: var(--ck-radius-s);
+    border: 2px solid var(--ck-color-brand);
+    background: var(--ck-color-brand);
+    color: var(--ck-color-on-brand);
+    cursor: pointer;
+  }
+  button.secondary {
+    background: var(--ck-color-surface);
+    color: var(--ck-color-brand);
+  }
+  button:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--ck-focus-ring);
+  }
+  button[disabled] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+`;
+
 /** The one base class of every `ck-*` element: design tokens and localization. */
 export class CkElement extends LitElement {
   static override styles = [baseStyles];

@@ -67,3 +67,16 @@ export function validateMiddleName(
   }
   return validateName('middle_name', value, true);
 }
+
+/**
+ * A typed signature compared with the names given: case, spacing, punctuation and accents
+ * ignored, so "José  O'Neil" and "jose oneil" are one name. Used by the signature field and the BFF.
+ */
+export function normalizeSignatureName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import {
+  normalizeSignatureName,
   normalizeState,
   validateCandidate,
   type Candidate,
@@ -54,16 +55,6 @@ export interface NewSession {
 }
 
 const MAX_SIGNATURE_PNG_BYTES = 300_000;
-
-/** Case, spacing, punctuation and accents ignored: "José  O'Neil" and "jose oneil" are one name. */
-export function normalizeSignatureName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 function toFieldErrors(issues: readonly ValidationIssue[]): AppError {
   const [first, ...rest] = issues.map((issue) => ({

@@ -31,29 +31,6 @@ export const applyFlowStyles = css`
     justify-content: space-between;
     margin-block-start: var(--ck-space-l);
   }
-  button {
-    font: inherit;
-    font-weight: var(--ck-font-weight-strong);
-    min-height: var(--ck-control-height);
-    padding: 0 var(--ck-space-xl);
-    border-radius: var(--ck-radius-s);
-    border: 2px solid var(--ck-color-brand);
-    background: var(--ck-color-brand);
-    color: var(--ck-color-on-brand);
-    cursor: pointer;
-  }
-  button.secondary {
-    background: var(--ck-color-surface);
-    color: var(--ck-color-brand);
-  }
-  button:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--ck-focus-ring);
-  }
-  button[disabled] {
-    opacity: 0.6;
-    cursor: progress;
-  }
   [part='alert'] {
     border-inline-start: 4px solid var(--ck-color-danger);
     background: var(--ck-color-danger-surface);

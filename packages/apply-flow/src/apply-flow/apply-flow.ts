@@ -8,6 +8,7 @@ import {
   CkErrorEvent,
   CkStepChangeEvent,
   baseStyles,
+  buttonStyles,
   defineElement,
   type ApplyApi,
   type ApplyConfig,
@@ -56,7 +57,7 @@ function stepName(step: Step): string {
  * @event ck-error - Something failed: `code`, `recoverable`. No PII.
  */
 export class CkApplyFlow extends CkElement {
-  static override styles = [baseStyles, applyFlowStyles];
+  static override styles = [baseStyles, buttonStyles, applyFlowStyles];
 
   /** The BFF's base URL. */
   @property({ attribute: 'api-base' }) apiBase = '/';

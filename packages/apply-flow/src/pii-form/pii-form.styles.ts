@@ -43,23 +43,4 @@ export const piiFormStyles = css`
     flex-wrap: wrap;
     margin-block-start: var(--ck-space-l);
   }
-  button {
-    font: inherit;
-    font-weight: var(--ck-font-weight-strong);
-    min-height: var(--ck-control-height);
-    padding: 0 var(--ck-space-xl);
-    border-radius: var(--ck-radius-s);
-    border: 2px solid var(--ck-color-brand);
-    background: var(--ck-color-brand);
-    color: var(--ck-color-on-brand);
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--ck-focus-ring);
-  }
-  button[disabled] {
-    opacity: 0.6;
-    cursor: progress;
-  }
 `;

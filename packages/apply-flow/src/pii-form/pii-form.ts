@@ -4,6 +4,7 @@ import {
   CkElement,
   CkPiiSubmitEvent,
   baseStyles,
+  buttonStyles,
   defineElement,
   type ApplyConfig,
   type ApplyDocument,
@@ -51,7 +52,7 @@ interface SummaryItem {
  * @event ck-pii-submit - Valid details were submitted; `candidate()` gives the normalized payload.
  */
 export class CkPiiForm extends CkElement {
-  static override styles = [baseStyles, piiFormStyles];
+  static override styles = [baseStyles, buttonStyles, piiFormStyles];
 
   /** What the package needs (from `GET /v1/apply/config`). */
   @property({ attribute: false }) requirements: ApplyConfig['requirements'] = {

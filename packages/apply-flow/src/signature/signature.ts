@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CkElement, baseStyles, defineElement, type ApplyDocument } from '@checkr-kit/core';
+import { normalizeSignatureName } from '@checkr-kit/validation';
 import type { CkTextField } from '../text-field/text-field.ts';
 import '../text-field/text-field.ts';
 import type { CkCheckbox } from '../checkbox/checkbox.ts';
@@ -9,16 +10,6 @@ import '../checkbox/checkbox.ts';
 
 /** A stroke as points in 0..1 of the pad's width and height, so it survives resize and rotation. */
 type Stroke = Array<[number, number]>;
-
-/** Case, spacing, punctuation and accents ignored, as the BFF does. */
-export function normalizeSignatureName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
 
 export interface SignatureValue {
   signature_name: string;

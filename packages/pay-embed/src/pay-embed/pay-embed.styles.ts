@@ -41,19 +41,4 @@ export const payEmbedStyles = css`
     color: var(--ck-color-text);
     font-size: var(--ck-font-size-s);
   }
-  button {
-    font: inherit;
-    font-weight: var(--ck-font-weight-strong);
-    min-height: var(--ck-control-height);
-    padding: 0 var(--ck-space-xl);
-    border-radius: var(--ck-radius-s);
-    border: 2px solid var(--ck-color-brand);
-    background: var(--ck-color-brand);
-    color: var(--ck-color-on-brand);
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--ck-focus-ring);
-  }
 `;

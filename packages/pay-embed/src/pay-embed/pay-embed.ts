@@ -7,6 +7,7 @@ import {
   CkPayTokenExpiredEvent,
   CkPayViewportTooSmallEvent,
   baseStyles,
+  buttonStyles,
   defineElement,
   isReactNativeWebView,
   openExternal,
@@ -76,7 +77,7 @@ export function allowedEmbedUrl(
  * @event ck-pay-external-link - A link leaving Checkr Pay: `url`.
  */
 export class CkPayEmbed extends CkElement {
-  static override styles = [baseStyles, payEmbedStyles];
+  static override styles = [baseStyles, buttonStyles, payEmbedStyles];
   // Declared without decorators: this element ships alone to wallet pages, where every byte counts.
   static override properties = {
     tokenUrl: { attribute: 'token-url' },
