@@ -187,6 +187,13 @@ describe('ck-apply-flow against the sandbox BFF', () => {
       () => flow.shadowRoot!.querySelector('ck-disclosure')?.document?.id === 'ca-disclosure',
     );
     expect(stepOf(flow)).to.equal('Step 3 of 4');
+    // The state document's acknowledgement starts unticked: nothing carries over from the last step.
+    const caBox = flow
+      .shadowRoot!.querySelector('ck-disclosure')!
+      .shadowRoot!.querySelector('ck-checkbox')!;
+    await caBox.updateComplete;
+    expect(caBox.checked).to.equal(false);
+    expect(caBox.shadowRoot!.querySelector('input')!.checked).to.equal(false);
     // Back twice: the details are still there (in memory only).
     flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button.secondary')!.click();
     await until(

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import {
   BffClient,
   BffError,
@@ -356,20 +357,24 @@ export class CkApplyFlow extends CkElement {
       }
       case 'document':
         // Its own page, nothing else on it: the document, its acknowledgement, the step's navigation.
-        return html`<ck-disclosure
+        // Keyed: each document gets a fresh element, so one acknowledgement never carries over.
+        return html`${keyed(
+          step.document.id,
+          html`<ck-disclosure
             .document=${step.document}
             .acknowledged=${this.acknowledged.has(step.document.id)}
             .copyRequested=${this.copyRequests.has(step.document.id)}
-          ></ck-disclosure>
-          ${this.renderNav(
-            html`<button
-              type="button"
-              @click=${() => this.handleDocumentContinue(step.document)}
-              ?disabled=${this.busy}
-            >
-              ${t('continue')}
-            </button>`,
-          )}`;
+          ></ck-disclosure>`,
+        )}
+        ${this.renderNav(
+          html`<button
+            type="button"
+            @click=${() => this.handleDocumentContinue(step.document)}
+            ?disabled=${this.busy}
+          >
+            ${t('continue')}
+          </button>`,
+        )}`;
       case 'signature':
         return html`<h2 part="heading" tabindex="-1">${t('signature_title')}</h2>
           <ck-signature

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import {
   CkElement,
   baseStyles,
@@ -32,6 +33,10 @@ export class CkDisclosure extends CkElement {
       [part='title'] {
         font-size: var(--ck-font-size-l);
         margin: 0 0 var(--ck-space-s);
+      }
+      /* Focus is moved here for screen readers on each step; it is not a control to outline. */
+      [part='title']:focus {
+        outline: none;
       }
       [part='body'] {
         border: var(--ck-border-width) solid var(--ck-color-border-subtle);
@@ -125,7 +130,7 @@ export class CkDisclosure extends CkElement {
         <ck-checkbox
           name="acknowledged"
           required
-          .checked=${this.acknowledged}
+          .checked=${live(this.acknowledged)}
           .label=${this.localize.term('acknowledge_receipt')}
           @change=${this.handleAck}
         ></ck-checkbox>
@@ -133,7 +138,7 @@ export class CkDisclosure extends CkElement {
           document.offers_copy
             ? html`<ck-checkbox
                 name="copy_requested"
-                .checked=${this.copyRequested}
+                .checked=${live(this.copyRequested)}
                 .label=${this.localize.term('request_copy')}
                 @change=${this.handleCopy}
               ></ck-checkbox>`
