@@ -9,6 +9,7 @@ import { sandboxMailResolver } from '../../server/src/sandbox/mail-resolver.ts';
 import { startStandaloneSandbox } from '../../server/src/sandbox/standalone.ts';
 
 const role = process.argv[2];
+process.on('SIGINT', () => process.exit(0));
 if (role === 'sandbox') {
   const sandbox = await startStandaloneSandbox({ webhookBase: process.env.WEBHOOK_BASE });
   const worker = sandbox.pay.seedWorker(

@@ -1,4 +1,4 @@
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Request, type RequestHandler, type Response } from 'express';
 import { randomBytes } from 'node:crypto';
 import {
   normalizeName,
@@ -204,6 +204,33 @@ export class CheckrSimulator {
     );
 
     const fault = (route: string) => this.faults.middleware(route, this.answer429);
+    // Idempotency-Key (Checkr §5): a key is claimed before any work (or injected fault), so a
+    // second call while the first is still in flight gets 409; a 2xx is saved and replayed for
+    // 24 hours; anything else releases the key so a retry runs again.
+    const claim: RequestHandler = (req, res, next) => {
+      const key = req.get('idempotency-key');
+      if (!key) return next();
+      const scoped = `${req.method} ${req.baseUrl}${req.path} ${key}`;
+      const seen = this.idempotency.get(scoped);
+      if (seen && Date.now() - seen.at < 24 * 3600_000) {
+        if (seen.state === 'in_flight') {
+          res.status(409).json({
+            error:
+              'Another request with the same idempotency key is still being processed (in flight)',
+          });
+          return;
+        }
+        res.status(seen.status!).json(seen.body);
+        return;
+      }
+      const entry: IdempotencyEntry = { state: 'in_flight', at: Date.now() };
+      this.idempotency.set(scoped, entry);
+      res.once('close', () => {
+        if (this.idempotency.get(scoped) === entry) this.idempotency.delete(scoped);
+      });
+      res.locals.idempotencyKey = scoped;
+      next();
+    };
     const idempotent =
       (
         handler: (
@@ -211,27 +238,10 @@ export class CheckrSimulator {
         ) => Promise<{ status: number; body: unknown }> | { status: number; body: unknown },
       ) =>
       async (req: Request, res: Response) => {
-        const key = req.get('idempotency-key');
-        const scoped = key ? `${req.method} ${req.baseUrl}${req.path} ${key}` : undefined;
-        const seen = scoped ? this.idempotency.get(scoped) : undefined;
-        if (seen && Date.now() - seen.at < 24 * 3600_000) {
-          if (seen.state === 'in_flight') {
-            res.status(409).json({
-              error:
-                'Another request with the same idempotency key is still being processed (in flight)',
-            });
-            return;
-          }
-          res.status(seen.status!).json(seen.body);
-          return;
-        }
-        if (scoped) this.idempotency.set(scoped, { state: 'in_flight', at: Date.now() });
         const { status, body } = await handler(req);
-        if (scoped) {
-          // Only a 2xx is saved and replayed; an error lets the same key try again (Checkr §5).
-          if (status < 300)
-            this.idempotency.set(scoped, { state: 'done', status, body, at: Date.now() });
-          else this.idempotency.delete(scoped);
+        const scoped = res.locals.idempotencyKey as string | undefined;
+        if (scoped && status < 300) {
+          this.idempotency.set(scoped, { state: 'done', status, body, at: Date.now() });
         }
         res.status(status).json(body);
       };
@@ -252,11 +262,13 @@ export class CheckrSimulator {
 
     router.post(
       '/v1/candidates',
+      claim,
       fault('POST /v1/candidates'),
       idempotent((req) => this.createCandidate(req.body ?? {})),
     );
     router.post(
       '/v1/candidates/:id',
+      claim,
       fault('POST /v1/candidates/:id'),
       idempotent((req) => this.updateCandidate(String(req.params.id), req.body ?? {})),
     );
@@ -284,6 +296,7 @@ export class CheckrSimulator {
 
     router.post(
       '/v1/candidates/:id/documents',
+      claim,
       fault('POST /v1/candidates/:id/documents'),
       express.raw({ type: 'multipart/form-data', limit: '20mb' }),
       idempotent(async (req) => this.uploadDocument(req)),
@@ -291,6 +304,7 @@ export class CheckrSimulator {
 
     router.post(
       '/v1/reports',
+      claim,
       fault('POST /v1/reports'),
       idempotent((req) => this.createReport(req.body ?? {})),
     );
