@@ -1,0 +1,106 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '@checkr-kit/apply-flow';
+import { validateFirstName } from '@checkr-kit/validation';
+
+/** The fields behave like native inputs inside a plain <form>: they submit, validate and reset. */
+describe('ck fields in a plain <form>', () => {
+  it('passes axe', async () => {
+    const form = await fixture(
+      html`<form>
+        <ck-text-field
+          name="first_name"
+          label="First name"
+          required
+          .validator=${validateFirstName}
+        ></ck-text-field>
+        <ck-checkbox name="copy_requested" label="Send me a copy"></ck-checkbox>
+      </form>`,
+    );
+    await expect(form).to.be.accessible();
+  });
+
+  it('submits every field through FormData, blocks an invalid submit, and resets', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <ck-text-field
+          name="first_name"
+          label="First name"
+          required
+          .validator=${validateFirstName}
+        ></ck-text-field>
+        <ck-email-field name="email" label="Email" required></ck-email-field>
+        <ck-dob-field name="dob" label="Date of birth" required></ck-dob-field>
+        <ck-select name="residence_state" label="State" states required></ck-select>
+        <ck-driver-license-field name="driver_license" required></ck-driver-license-field>
+        <ck-checkbox name="copy_requested" label="Send me a copy" value="yes"></ck-checkbox>
+        <button type="submit">Send</button>
+      </form>`,
+    );
+    let submitted = 0;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submitted++;
+    });
+    // Empty and required: the browser's own validation refuses the submit.
+    expect(form.checkValidity()).to.equal(false);
+    form.requestSubmit();
+    expect(submitted).to.equal(0);
+
+    const focus = (selector: string, inner = 'input, select') =>
+      (form.querySelector(selector)!.shadowRoot!.querySelector(inner) as HTMLElement).focus();
+    focus('ck-text-field');
+    await sendKeys({ type: 'Ana' });
+    focus('ck-email-field');
+    await sendKeys({ type: 'ana@example.com' });
+    focus('ck-dob-field');
+    await sendKeys({ type: '7' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '4' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '1990' });
+    focus('ck-select');
+    await sendKeys({ type: 'Texas' });
+    focus('ck-driver-license-field', 'select');
+    await sendKeys({ type: 'Texas' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '12345678' });
+    focus('ck-checkbox', 'input');
+    await sendKeys({ press: 'Space' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(form.checkValidity()).to.equal(true);
+    const data = Object.fromEntries(new FormData(form));
+    expect(data).to.deep.equal({
+      first_name: 'Ana',
+      email: 'ana@example.com',
+      dob: '1990-07-04',
+      residence_state: 'TX',
+      driver_license_state: 'TX',
+      driver_license_number: '12345678',
+      copy_requested: 'yes',
+    });
+    form.requestSubmit();
+    expect(submitted).to.equal(1);
+
+    form.reset();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([...new FormData(form).keys()]).to.deep.equal([]);
+    expect(form.querySelector('ck-text-field')!.value).to.equal('');
+  });
+
+  it('disables with a disabled fieldset, like native controls', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <fieldset disabled>
+          <ck-text-field name="first_name" label="First name" value="Ana"></ck-text-field>
+        </fieldset>
+      </form>`,
+    );
+    const field = form.querySelector('ck-text-field')!;
+    await field.updateComplete;
+    expect(field.disabled).to.equal(true);
+    expect(field.shadowRoot!.querySelector('input')!.disabled).to.equal(true);
+    expect([...new FormData(form).keys()]).to.deep.equal([]);
+  });
+});
