@@ -60,6 +60,24 @@ export const buttonStyles = css`
   }
 `;
 
+/** Text-like buttons (accept a suggestion, clear a drawing): class `link`, with a focus ring. */
+export const linkButtonStyles = css`
+  button.link {
+    font: inherit;
+    color: var(--ck-color-brand);
+    background: none;
+    border: 0;
+    padding: var(--ck-space-xs) 0;
+    text-decoration: underline;
+    cursor: pointer;
+    min-height: 2rem;
+  }
+  button.link:focus-visible {
+    outline: 2px solid transparent;
+    box-shadow: var(--ck-focus-ring);
+  }
+`;
+
 /** The one base class of every `ck-*` element: design tokens and localization. */
 export class CkElement extends LitElement {
   static override styles = [baseStyles];

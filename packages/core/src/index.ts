@@ -1,4 +1,10 @@
-export { CkElement, baseStyles, buttonStyles, defineElement } from './base-element.ts';
+export {
+  CkElement,
+  baseStyles,
+  buttonStyles,
+  defineElement,
+  linkButtonStyles,
+} from './base-element.ts';
 export { CkFormControl, fieldStyles, type ValidationIssue } from './form-control.ts';
 export { LocalizeController, registerTranslation, resolveLang } from './localize.ts';
 export { tokens, installTokens } from './tokens.styles.ts';

@@ -25,7 +25,7 @@ import {
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { renderConsentPdf, type ConsentEvidence } from '../pdf/consent-pdf.ts';
-import type { ApplySession, Store, WorkLocationRecord } from '../store/store.ts';
+import type { ApplySession, Store } from '../store/store.ts';
 import type { PackageCatalog, PackageNeeds } from './packages.ts';
 import type { SessionTokens } from './tokens.ts';
 
@@ -44,15 +44,11 @@ export interface ApplyServiceDeps {
   now?: () => Date;
 }
 
-export interface NewSession {
-  packageSlug: string;
-  minAge: 16 | 18;
-  workLocations: WorkLocationRecord[];
-  prefill: Record<string, string>;
-  customId: string | null;
-  locale: string;
-  audience: string;
-}
+/** What the customer's backend decides when it starts a session. */
+export type NewSession = Pick<
+  ApplySession,
+  'packageSlug' | 'minAge' | 'workLocations' | 'prefill' | 'customId' | 'locale' | 'audience'
+>;
 
 const MAX_SIGNATURE_PNG_BYTES = 300_000;
 

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { CkSuggestionAcceptEvent, defineElement } from '@checkr-kit/core';
+import { CkSuggestionAcceptEvent, defineElement, linkButtonStyles } from '@checkr-kit/core';
 import { suggestEmail, validateEmail } from '@checkr-kit/validation';
 import { CkTextField } from '../text-field/text-field.ts';
 
@@ -23,6 +23,7 @@ import { CkTextField } from '../text-field/text-field.ts';
 export class CkEmailField extends CkTextField {
   static override styles = [
     ...CkTextField.styles,
+    linkButtonStyles,
     css`
       [part='suggestion'] {
         margin-block-start: var(--ck-space-xs);
@@ -30,20 +31,6 @@ export class CkEmailField extends CkTextField {
         flex-wrap: wrap;
         gap: var(--ck-space-s);
         align-items: center;
-      }
-      [part='suggestion'] button {
-        font: inherit;
-        color: var(--ck-color-brand);
-        background: none;
-        border: 0;
-        padding: var(--ck-space-xs) 0;
-        text-decoration: underline;
-        cursor: pointer;
-        min-height: 2rem;
-      }
-      [part='suggestion'] button:focus-visible {
-        outline: 2px solid transparent;
-        box-shadow: var(--ck-focus-ring);
       }
     `,
   ];
@@ -78,7 +65,7 @@ export class CkEmailField extends CkTextField {
     return html`${field}
       <div part="suggestion" role="status">
         <span>${this.localize.term('email_suggestion', { suggestion: this.suggestion })}</span>
-        <button type="button" @click=${this.handleAccept}>
+        <button type="button" class="link" @click=${this.handleAccept}>
           ${this.localize.term('email_suggestion_accept', { suggestion: this.suggestion })}
         </button>
       </div>

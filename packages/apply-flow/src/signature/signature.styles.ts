@@ -50,18 +50,6 @@ export const signatureStyles = css`
     box-shadow: var(--ck-focus-ring);
   }
   .clear {
-    font: inherit;
     margin-block-start: var(--ck-space-xs);
-    color: var(--ck-color-brand);
-    background: none;
-    border: 0;
-    padding: var(--ck-space-xs) 0;
-    text-decoration: underline;
-    cursor: pointer;
-    min-height: 2rem;
-  }
-  .clear:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--ck-focus-ring);
   }
 `;

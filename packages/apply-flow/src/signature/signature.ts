@@ -1,6 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CkElement, baseStyles, defineElement, type ApplyDocument } from '@checkr-kit/core';
+import {
+  CkElement,
+  baseStyles,
+  defineElement,
+  linkButtonStyles,
+  type ApplyDocument,
+} from '@checkr-kit/core';
 import { normalizeSignatureName } from '@checkr-kit/validation';
 import type { CkTextField } from '../text-field/text-field.ts';
 import '../text-field/text-field.ts';
@@ -32,7 +38,7 @@ const EXPORT_HEIGHT = 200;
  * @event change - The typed name, the consent or the drawing changed.
  */
 export class CkSignature extends CkElement {
-  static override styles = [baseStyles, signatureStyles];
+  static override styles = [baseStyles, linkButtonStyles, signatureStyles];
 
   @property({ attribute: false }) authorization: ApplyDocument | undefined;
   /** The candidate's names as entered ("Ana Ruiz", "Ana María Ruiz"): the typed name must match one. */
@@ -234,7 +240,7 @@ export class CkSignature extends CkElement {
           @pointerup=${this.handlePointerUp}
           @pointercancel=${this.handlePointerUp}
         ></canvas>
-        ${this.hasDrawing ? html`<button type="button" class="clear" @click=${this.handleClear}>${t('clear_signature')}</button>` : nothing}
+        ${this.hasDrawing ? html`<button type="button" class="link clear" @click=${this.handleClear}>${t('clear_signature')}</button>` : nothing}
       </div>
     `;
   }
