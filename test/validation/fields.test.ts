@@ -153,20 +153,35 @@ describe('email domain (server-only DNS check)', () => {
     );
     assert.deepEqual(result, { ok: true, value: { verified: true } });
   });
+  // A working resolver: gmail.com (the canary) takes mail; other names are as each test says.
+  const gmail = async () => [{ exchange: 'gmail-smtp-in.l.google.com', priority: 5 }];
+  const withCanary =
+    (other: MailResolver['resolveMx']): MailResolver['resolveMx'] =>
+    (domain) =>
+      domain === 'gmail.com' ? gmail() : other(domain);
+
   it('refuses a domain that does not exist, or a null MX', async () => {
     const gone = await checkEmailDomain(
       'a@gmeil.con',
-      resolver({ resolveMx: notFound, resolve4: notFound, resolve6: notFound }),
+      resolver({ resolveMx: withCanary(notFound), resolve4: notFound, resolve6: notFound }),
     );
     assert.equal(codeOf(gone), 'email_domain_no_mail');
     const nullMx = await checkEmailDomain(
       'a@example.com',
       resolver({
-        resolveMx: async () => [{ exchange: '', priority: 0 }],
+        resolveMx: withCanary(async () => [{ exchange: '', priority: 0 }]),
         resolve4: async () => ['192.0.2.1'],
       }),
     );
     assert.equal(codeOf(nullMx), 'email_domain_no_mail');
+  });
+  it('lets the address through, unverified, when the resolver says "not found" for everything', async () => {
+    // What a host cut off from DNS often does: NXDOMAIN for every name, the canary too.
+    const cutOff = await checkEmailDomain(
+      'a@gmeil.con',
+      resolver({ resolveMx: notFound, resolve4: notFound, resolve6: notFound }),
+    );
+    assert.deepEqual(cutOff, { ok: true, value: { verified: false } });
   });
   it('lets the address through, unverified, when DNS itself fails or hangs', async () => {
     const servfail = await checkEmailDomain(

@@ -35,7 +35,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * look for MX records; with none, the domain's own A/AAAA address is the implicit MX. A "null MX"
  * (RFC 7505: one MX whose exchange is ".") says the domain takes no mail at all.
  *
- * When DNS itself cannot answer (timeout, SERVFAIL, no network) the address is let through with
+ * When DNS itself cannot answer (timeout, SERVFAIL, no network, or a resolver that says "not
+ * found" even for `canary`, a domain known to take mail) the address is let through with
  * `verified: false`. A candidate must never be stuck because of our infrastructure, and Checkr runs
  * the same check when the candidate is created, so a truly dead domain still comes back as an
  * email error on the field, just one step later.
@@ -43,7 +44,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function checkEmailDomain(
   email: string,
   resolver: MailResolver,
-  { timeoutMs = 3000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 3000, canary = 'gmail.com' }: { timeoutMs?: number; canary?: string } = {},
+): Promise<ValidationResult<DomainCheck>> {
+  const result = await lookUp(email, resolver, timeoutMs);
+  if (result.ok || canary === '') return result;
+  // A resolver that is cut off can answer "no such domain" for every name. Before telling a
+  // candidate their domain takes no mail, make sure DNS can see a domain that certainly does.
+  const control = await lookUp(`canary@${canary}`, resolver, timeoutMs);
+  return control.ok && control.value.verified ? result : ok({ verified: false });
+}
+
+async function lookUp(
+  email: string,
+  resolver: MailResolver,
+  timeoutMs: number,
 ): Promise<ValidationResult<DomainCheck>> {
   const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
   if (!domain) return fail('email_invalid', '/email');
