@@ -33,6 +33,8 @@ export function isReactNativeWebView(): boolean {
 function detailOf(event: Event): Record<string, string | number | boolean | null> {
   const detail: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(event)) {
+    // `isTrusted` is the platform's own field on every event, not the kit's detail.
+    if (key === 'isTrusted') continue;
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
       detail[key] = value as string | number | boolean | null;
     }
