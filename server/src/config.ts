@@ -55,7 +55,12 @@ const schema = z
           : [],
       )
       .pipe(z.array(origin)),
-    DATABASE_URL: z.string().default('sqlite:.data/checkr-kit.sqlite'),
+    DATABASE_URL: z
+      .string()
+      .default('sqlite:.data/checkr-kit.sqlite')
+      .refine((url) => /^sqlite:(\/\/)?(:memory:|[^:]+)$/.test(url), {
+        message: 'must be sqlite:<path> (or sqlite::memory:); PostgreSQL is not in this build yet',
+      }),
     TRUST_PROXY: z
       .string()
       .optional()

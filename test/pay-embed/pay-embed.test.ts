@@ -189,6 +189,8 @@ describe('ck-pay-embed with the sandbox', () => {
       'https://help.checkrpay.com/',
     ]);
     expect(JSON.stringify(mine)).not.to.contain('tempAuthToken');
-    expect(mine.find((m) => m.type === 'ck-pay-external-link')!.detail).to.deep.equal({ url: 'https://help.checkrpay.com/' });
+    expect(mine.find((m) => m.type === 'ck-pay-external-link')!.detail).to.deep.equal({
+      url: 'https://help.checkrpay.com/',
+    });
   });
 });
