@@ -108,11 +108,12 @@ export const FullFlowDisclosure: Story = {
   },
 };
 
+/** Each later step plays the one before it, then takes one step more. */
 export const FullFlowStateDisclosure: Story = {
   name: 'Full flow: 3, California disclosure',
-  play: async ({ canvasElement }) => {
-    const flow = flowOf(canvasElement);
-    await fillPii(flow);
+  play: async (context) => {
+    await FullFlowDisclosure.play!(context);
+    const flow = flowOf(context.canvasElement);
     await acknowledgeAndContinue(flow);
     await until(
       () =>
@@ -126,17 +127,9 @@ export const FullFlowStateDisclosure: Story = {
 
 export const FullFlowSignature: Story = {
   name: 'Full flow: 4, signature',
-  play: async ({ canvasElement }) => {
-    const flow = flowOf(canvasElement);
-    await fillPii(flow);
-    await acknowledgeAndContinue(flow);
-    await until(
-      () =>
-        (
-          flow.shadowRoot!.querySelector('ck-disclosure') as
-            (HTMLElement & { document?: { id: string } }) | null
-        )?.document?.id === 'ca-disclosure',
-    );
+  play: async (context) => {
+    await FullFlowStateDisclosure.play!(context);
+    const flow = flowOf(context.canvasElement);
     await acknowledgeAndContinue(flow);
     await until(() => flow.shadowRoot!.querySelector('ck-signature'));
   },
