@@ -53,6 +53,8 @@ export const fieldStyles = css`
     min-height: var(--ck-control-height);
     padding: var(--ck-space-xs) var(--ck-space-s);
     width: 100%;
+    /* Sized to the expected answer (GOV.UK): fields with short answers set --_input-width. */
+    max-width: var(--_input-width, 100%);
     min-width: 0;
     transition: box-shadow var(--ck-transition);
   }

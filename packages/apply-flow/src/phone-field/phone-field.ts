@@ -1,3 +1,4 @@
+import { css } from 'lit';
 import { defineElement } from '@checkr-kit/core';
 import { validatePhone } from '@checkr-kit/validation';
 import { CkTextField } from '../text-field/text-field.ts';
@@ -16,6 +17,15 @@ import { CkTextField } from '../text-field/text-field.ts';
  * @event change - The value was committed.
  */
 export class CkPhoneField extends CkTextField {
+  static override styles = [
+    ...CkTextField.styles,
+    css`
+      :host {
+        --_input-width: 14rem;
+      }
+    `,
+  ];
+
   constructor() {
     super();
     this.autocomplete = 'tel-national';
