@@ -225,9 +225,14 @@ export class CheckrSimulator {
       }
       const entry: IdempotencyEntry = { state: 'in_flight', at: Date.now() };
       this.idempotency.set(scoped, entry);
-      res.once('close', () => {
+      const release = () => {
         if (this.idempotency.get(scoped) === entry) this.idempotency.delete(scoped);
-      });
+      };
+      // Answered without a 2xx (an error, or an injected 429/500): a retry may run again. A client
+      // that hangs up does not stop the work, as with the real API: the key stays in flight until
+      // the work ends, then holds its answer.
+      res.once('finish', release);
+      res.locals.releaseIdempotency = release;
       res.locals.idempotencyKey = scoped;
       next();
     };
@@ -296,9 +301,11 @@ export class CheckrSimulator {
 
     router.post(
       '/v1/candidates/:id/documents',
+      // The whole upload is received before the key is claimed: a request cut off mid-body never
+      // started, and must not hold its key.
+      express.raw({ type: 'multipart/form-data', limit: '20mb' }),
       claim,
       fault('POST /v1/candidates/:id/documents'),
-      express.raw({ type: 'multipart/form-data', limit: '20mb' }),
       idempotent(async (req) => this.uploadDocument(req)),
     );
 

@@ -50,6 +50,8 @@ export class FaultInjector {
           res.status(500).json({ error: 'Internal Server Error' });
           return;
         case 'drop':
+          // Dropped before any work: the request never happened, so its idempotency key is free.
+          (res.locals.releaseIdempotency as (() => void) | undefined)?.();
           req.socket.destroy();
           return;
         case 'slow':
