@@ -246,12 +246,21 @@ export abstract class CkFormControl extends CkElement {
     return this.hint;
   }
 
+  /** The visible error (GOV.UK: prefixed "Error:" for screen readers), once the person interacted. */
+  protected renderError(): TemplateResult | typeof nothing {
+    const issue = this.currentIssue;
+    if (!this.showError || !issue) return nothing;
+    return html`<div part="error" id="error">
+      <span class="visually-hidden">${this.localize.term('error_prefix')}</span>
+      ${this.localize.message(issue)}
+    </div>`;
+  }
+
   /** Label, hint and error around a control, in one shadow root so ARIA references resolve. */
   protected renderFrame(
     control: TemplateResult,
     after: TemplateResult | typeof nothing = nothing,
   ): TemplateResult {
-    const issue = this.currentIssue;
     const hint = this.hintText();
     return html`
       <div part="base" class="frame">
@@ -259,15 +268,7 @@ export abstract class CkFormControl extends CkElement {
           ${this.label}
           ${this.required ? nothing : html`<span class="optional">${this.localize.term('optional')}</span>`}
         </label>
-        ${hint ? html`<div part="hint" id="hint">${hint}</div>` : nothing}
-        ${
-          this.showError && issue
-            ? html`<div part="error" id="error">
-                <span class="visually-hidden">${this.localize.term('error_prefix')}</span>
-                ${this.localize.message(issue)}
-              </div>`
-            : nothing
-        }
+        ${hint ? html`<div part="hint" id="hint">${hint}</div>` : nothing} ${this.renderError()}
         <div class="control">${control}</div>
         ${after}
       </div>

@@ -103,17 +103,9 @@ export class CkCheckbox extends CkFormControl {
   }
 
   override render(): TemplateResult {
-    const issue = this.currentIssue;
     return html`
       <div part="base" class="frame">
-        ${
-          this.showError && issue
-            ? html`<div part="error" id="error">
-                <span class="visually-hidden">${this.localize.term('error_prefix')}</span>
-                ${this.localize.message(issue)}
-              </div>`
-            : nothing
-        }
+        ${this.renderError()}
         <div class="row">
           <input
             part="control"

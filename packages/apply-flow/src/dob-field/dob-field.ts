@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
@@ -157,19 +157,11 @@ export class CkDobField extends CkFormControl {
   }
 
   override render(): TemplateResult {
-    const issue = this.currentIssue;
     return html`
       <fieldset part="base" class="frame" aria-describedby=${this.describedBy()}>
         <legend part="label">${this.label}</legend>
         <div part="hint" id="hint">${this.hintText()}</div>
-        ${
-          this.showError && issue
-            ? html`<div part="error" id="error">
-                <span class="visually-hidden">${this.localize.term('error_prefix')}</span>
-                ${this.localize.message(issue)}
-              </div>`
-            : nothing
-        }
+        ${this.renderError()}
         <div class="parts">${this.order().map((part, index) => this.renderPart(part, index))}</div>
       </fieldset>
     `;

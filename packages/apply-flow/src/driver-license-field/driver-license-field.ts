@@ -115,13 +115,7 @@ export class CkDriverLicenseField extends CkFormControl {
   override render(): TemplateResult {
     const issue = this.currentIssue;
     const names = this.localize.validation.stateNames;
-    const error =
-      this.showError && issue
-        ? html`<div part="error" id="error">
-            <span class="visually-hidden">${this.localize.term('error_prefix')}</span>
-            ${this.localize.message(issue)}
-          </div>`
-        : nothing;
+    const error = this.renderError();
     const stateError = issue?.pointer === '/driver_license_state';
     return html`
       <div part="base" class="frame pair">
