@@ -232,7 +232,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
       sandbox?.checkr.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      await store.close();
     },
   };
 }

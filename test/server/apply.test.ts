@@ -325,21 +325,21 @@ describe('consent', () => {
     assert.equal(replay.status, 401);
     assertErrorShape(replay.body, 'session_closed');
 
-    const candidateId = bff.store.getSession(session_id)!.candidateId!;
+    const candidateId = (await bff.store.getSession(session_id))!.candidateId!;
     const checkr = bff.sandbox!.checkr;
-    await until(() => bff.store.getSession(session_id)?.reportStatus === 'complete');
+    await until(async () => (await bff.store.getSession(session_id))?.reportStatus === 'complete');
     const uploads = [...checkr.documents.values()].filter((d) => d.candidate_id === candidateId);
     assert.equal(uploads.length, 1);
     assert.equal(uploads[0]!.type, 'consent');
     assert.equal(uploads[0]!.content_type, 'application/pdf');
-    assert.equal(bff.store.getSession(session_id)!.reportResult, 'clear');
+    assert.equal((await bff.store.getSession(session_id))!.reportResult, 'clear');
 
     const pdf = await fetch(`${base}/v1/consents/${consentId}/pdf`, auth(admin));
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('x-consent-pdf-matches-stored'), 'true');
     const bytes = Buffer.from(await pdf.arrayBuffer());
     assert.ok(
-      bytes.equals(Buffer.from(bff.store.getConsent(consentId)!.pdf)),
+      bytes.equals(Buffer.from((await bff.store.getConsent(consentId))!.pdf)),
       'regenerated PDF is byte-identical',
     );
     const text = spawnSync('pdftotext', ['-', '-'], { input: bytes }).stdout.toString();

@@ -73,7 +73,8 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
       restart?: unknown;
     };
     const existing = unsign(readCookie(req, 'ck_demo_apply'));
-    const session = existing && body.restart !== true ? deps.store.getSession(existing) : undefined;
+    const session =
+      existing && body.restart !== true ? await deps.store.getSession(existing) : undefined;
     if (session?.status === 'open') {
       const { token, expiresAt } = await deps.apply.refreshToken(session.id);
       res.json({ session_token: token, expires_at: expiresAt });
@@ -139,8 +140,8 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
     res.sendFile(signedIn ? 'wallet.html' : 'login.html', { root: pages });
   });
 
-  router.get('/demo/admin', (_req, res) => {
-    const rows = deps.store.listConsents(100);
+  router.get('/demo/admin', async (_req, res) => {
+    const rows = await deps.store.listConsents(100);
     const body = rows.length
       ? rows
           .map(

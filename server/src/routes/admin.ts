@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
-import type { Store } from '../store/store.ts';
+import type { ConsentListRow, Store } from '../store/store.ts';
 import { noStore, requireAdmin } from './middleware.ts';
 
 /** The customer's back office: consent records and their PDFs, behind the admin key. */
@@ -17,14 +17,14 @@ export function adminRoutes({
   const router = Router();
   router.use('/v1/consents', noStore, requireAdmin(adminKey));
 
-  router.get('/v1/consents', (_req, res) => {
-    res.json({ data: store.listConsents(100).map(consentRow) });
+  router.get('/v1/consents', async (_req, res) => {
+    res.json({ data: (await store.listConsents(100)).map(consentRow) });
   });
 
-  router.get('/v1/consents/:id', (req, res) => {
-    const consent = store.getConsent(String(req.params.id));
+  router.get('/v1/consents/:id', async (req, res) => {
+    const consent = await store.getConsent(String(req.params.id));
     if (!consent) throw new AppError(404, 'consent_not_found', 'No such consent');
-    const session = store.getSession(consent.sessionId);
+    const session = await store.getSession(consent.sessionId);
     res.json({
       id: consent.id,
       created_at: consent.createdAt,
@@ -33,7 +33,7 @@ export function adminRoutes({
       report: session
         ? { id: session.reportId, status: session.reportStatus, result: session.reportResult }
         : null,
-      outbox: store.listOutbox(consent.sessionId).map((o) => ({
+      outbox: (await store.listOutbox(consent.sessionId)).map((o) => ({
         kind: o.kind,
         done_at: o.doneAt,
         attempts: o.attempts,
@@ -57,7 +57,7 @@ export function adminRoutes({
   return router;
 }
 
-export function consentRow(row: ReturnType<Store['listConsents']>[number]) {
+export function consentRow(row: ConsentListRow) {
   return {
     id: row.id,
     session_id: row.sessionId,

@@ -124,10 +124,17 @@ export function applyRoutes({
     res.status(201).json(await apply.submitCandidate(res.locals.sessionId!, body));
   });
 
-  router.post('/v1/apply/acknowledgements', noStore, applyLimit, session, small, (req, res) => {
-    const body = parseBody(acknowledgementBody, req.body);
-    res.status(201).json(apply.acknowledge(res.locals.sessionId!, body));
-  });
+  router.post(
+    '/v1/apply/acknowledgements',
+    noStore,
+    applyLimit,
+    session,
+    small,
+    async (req, res) => {
+      const body = parseBody(acknowledgementBody, req.body);
+      res.status(201).json(await apply.acknowledge(res.locals.sessionId!, body));
+    },
+  );
 
   router.post(
     '/v1/apply/consent',

@@ -36,14 +36,14 @@ export function webhookRoutes(webhooks: WebhookService): Router {
   const router = Router();
   // Raw bodies: the signature is over the exact bytes, so no JSON parser may run first.
   const raw = express.raw({ type: () => true, limit: '1mb' });
-  router.post('/v1/webhooks/checkr', raw, (req, res) => {
+  router.post('/v1/webhooks/checkr', raw, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const { duplicate } = webhooks.receiveCheckr(body, req.get('x-checkr-signature'));
+    const { duplicate } = await webhooks.receiveCheckr(body, req.get('x-checkr-signature'));
     res.status(200).json({ received: true, duplicate });
   });
-  router.post('/v1/webhooks/checkr-pay', raw, (req, res) => {
+  router.post('/v1/webhooks/checkr-pay', raw, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const { duplicate } = webhooks.receiveCheckrPay(body, req.get('x-checkrpay-signature'));
+    const { duplicate } = await webhooks.receiveCheckrPay(body, req.get('x-checkrpay-signature'));
     res.status(200).json({ received: true, duplicate });
   });
   return router;

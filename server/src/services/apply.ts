@@ -97,7 +97,7 @@ export class ApplyService {
       reportStatus: null,
       reportResult: null,
     };
-    this.deps.store.createSession(session);
+    await this.deps.store.createSession(session);
     const { token, expiresAt } = await this.deps.tokens.mint({
       sessionId: session.id,
       audience: input.audience,
@@ -107,13 +107,13 @@ export class ApplyService {
 
   /** A new token for a session still open: what `fetchSessionToken` gets from the customer backend. */
   async refreshToken(sessionId: string): Promise<{ token: string; expiresAt: string }> {
-    const session = this.requireOpen(sessionId);
+    const session = await this.requireOpen(sessionId);
     return this.deps.tokens.mint({ sessionId: session.id, audience: session.audience });
   }
 
   /** The session named by a verified token, refused once the consent has closed it. */
-  requireOpen(sessionId: string): ApplySession {
-    const session = this.deps.store.getSession(sessionId);
+  async requireOpen(sessionId: string): Promise<ApplySession> {
+    const session = await this.deps.store.getSession(sessionId);
     if (!session) throw new AppError(401, 'session_invalid', 'The apply session does not exist');
     if (session.status !== 'open') {
       throw new AppError(
@@ -126,7 +126,7 @@ export class ApplyService {
   }
 
   async config(sessionId: string) {
-    const session = this.requireOpen(sessionId);
+    const session = await this.requireOpen(sessionId);
     const needs = await this.deps.packages.get(session.packageSlug);
     const workStates = session.workLocations
       .map((w) => w.state)
@@ -185,7 +185,7 @@ export class ApplyService {
     sessionId: string,
     body: CandidateInput & { residence_state?: unknown; copy_requested?: unknown },
   ) {
-    const session = this.requireOpen(sessionId);
+    const session = await this.requireOpen(sessionId);
     const needs = await this.needs(session);
     const result = validateCandidate(body, {
       minAge: session.minAge,
@@ -238,7 +238,7 @@ export class ApplyService {
         ? [`${candidate.first_name} ${candidate.middle_name} ${candidate.last_name}`]
         : []),
     ];
-    this.deps.store.updateSession(session.id, {
+    await this.deps.store.updateSession(session.id, {
       candidateId,
       candidateHash: hash,
       residenceState: residence ?? null,
@@ -282,8 +282,11 @@ export class ApplyService {
     ).filter((d) => d.kind !== 'authorization');
   }
 
-  acknowledge(sessionId: string, input: { document_id: string; version: string; sha256: string }) {
-    const session = this.requireOpen(sessionId);
+  async acknowledge(
+    sessionId: string,
+    input: { document_id: string; version: string; sha256: string },
+  ) {
+    const session = await this.requireOpen(sessionId);
     const document = this.deps.documents.find(
       (d) => d.id === input.document_id && d.version === input.version && d.sha256 === input.sha256,
     );
@@ -296,7 +299,7 @@ export class ApplyService {
       );
     }
     const acknowledgedAt = this.now().toISOString();
-    this.deps.store.addAcknowledgement({
+    await this.deps.store.addAcknowledgement({
       sessionId: session.id,
       documentId: document.id,
       version: document.version,
@@ -317,11 +320,11 @@ export class ApplyService {
     },
     client: { ip: string; userAgent: string },
   ) {
-    const session = this.requireOpen(sessionId);
+    const session = await this.requireOpen(sessionId);
     if (!session.candidateId)
       throw new AppError(409, 'candidate_missing', 'Submit the candidate details before signing');
 
-    const acknowledged = this.deps.store.listAcknowledgements(session.id);
+    const acknowledged = await this.deps.store.listAcknowledgements(session.id);
     const missing = this.requiredDocuments(session).filter(
       (d) => !acknowledged.some((a) => a.documentId === d.id && a.sha256 === d.sha256),
     );
@@ -415,7 +418,7 @@ export class ApplyService {
     const evidenceJson = canonicalJson(evidence);
     const evidenceSha256 = sha256Hex(evidenceJson);
     const pdf = await renderConsentPdf(evidence, evidenceSha256);
-    this.deps.store.commitConsent(
+    await this.deps.store.commitConsent(
       {
         id: consentId,
         sessionId: session.id,
@@ -454,7 +457,7 @@ export class ApplyService {
 
   /** The PDF rebuilt from stored evidence, and whether it equals the stored bytes. */
   async regeneratePdf(consentId: string): Promise<{ pdf: Uint8Array; identical: boolean }> {
-    const consent = this.deps.store.getConsent(consentId);
+    const consent = await this.deps.store.getConsent(consentId);
     if (!consent) throw new AppError(404, 'consent_not_found', 'No such consent');
     const pdf = await renderConsentPdf(
       JSON.parse(consent.evidenceJson) as ConsentEvidence,

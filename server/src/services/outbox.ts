@@ -66,7 +66,7 @@ export class OutboxWorker {
   async drain(): Promise<void> {
     for (;;) {
       const now = (this.options.now?.() ?? new Date()).toISOString();
-      const due = this.store.dueOutbox(now, 10);
+      const due = await this.store.dueOutbox(now, 10);
       if (due.length === 0 || this.stopped) return;
       let progressed = false;
       for (const item of due) progressed = (await this.process(item)) || progressed;
@@ -75,8 +75,8 @@ export class OutboxWorker {
   }
 
   private async process(item: OutboxItem): Promise<boolean> {
-    const session = this.store.getSession(item.sessionId);
-    const consent = this.store.getConsentBySession(item.sessionId);
+    const session = await this.store.getSession(item.sessionId);
+    const consent = await this.store.getConsentBySession(item.sessionId);
     if (!session?.candidateId || !consent) return false;
     try {
       if (item.kind === 'upload_consent') {
@@ -90,13 +90,13 @@ export class OutboxWorker {
           },
           item.id,
         );
-        this.store.completeOutbox(item.id, document.id, new Date().toISOString());
+        await this.store.completeOutbox(item.id, document.id, new Date().toISOString());
         this.logger.info('consent uploaded', { session: session.id, document: document.id });
       } else {
         // The report certifies consent was obtained: order it only once Checkr has the consent.
-        const uploaded = this.store
-          .listOutbox(session.id)
-          .some((o) => o.kind === 'upload_consent' && o.doneAt);
+        const uploaded = (await this.store.listOutbox(session.id)).some(
+          (o) => o.kind === 'upload_consent' && o.doneAt,
+        );
         if (!uploaded) return false;
         const workLocations = session.workLocations.length > 0 ? session.workLocations : undefined;
         const report = await this.checkr.createReport(
@@ -107,8 +107,8 @@ export class OutboxWorker {
           },
           item.id,
         );
-        this.store.completeOutbox(item.id, report.id, new Date().toISOString());
-        this.store.updateSession(session.id, {
+        await this.store.completeOutbox(item.id, report.id, new Date().toISOString());
+        await this.store.updateSession(session.id, {
           reportId: report.id,
           reportStatus: session.reportStatus ?? report.status,
           reportResult: session.reportResult ?? report.result ?? null,
@@ -127,7 +127,7 @@ export class OutboxWorker {
         error instanceof UpstreamError && error.status === 404
           ? 24 * 3600_000
           : Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-      this.store.failOutbox(item.id, reason, new Date(Date.now() + delay).toISOString());
+      await this.store.failOutbox(item.id, reason, new Date(Date.now() + delay).toISOString());
       this.logger.warn('outbox item failed, will retry', {
         item: item.id,
         kind: item.kind,

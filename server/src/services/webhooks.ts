@@ -56,12 +56,15 @@ export class WebhookService {
     return parsed.data;
   }
 
-  receiveCheckr(raw: Uint8Array, signature: string | undefined): { duplicate: boolean } {
+  async receiveCheckr(
+    raw: Uint8Array,
+    signature: string | undefined,
+  ): Promise<{ duplicate: boolean }> {
     if (!this.keys.checkr || !verifySignature(this.keys.checkr, raw, signature)) {
       throw new AppError(401, 'webhook_signature_invalid', 'X-Checkr-Signature does not match');
     }
     const event = this.parse(checkrEvent, raw);
-    const fresh = this.store.recordWebhookEvent(
+    const fresh = await this.store.recordWebhookEvent(
       'checkr',
       event.id,
       event.type,
@@ -71,9 +74,9 @@ export class WebhookService {
     const object = event.data.object as Record<string, unknown>;
     if (event.type.startsWith('report.') && typeof object.id === 'string') {
       const session =
-        this.store.findSessionByReport(object.id) ??
+        (await this.store.findSessionByReport(object.id)) ??
         (typeof object.candidate_id === 'string'
-          ? this.store.findSessionByCandidate(object.candidate_id)
+          ? await this.store.findSessionByCandidate(object.candidate_id)
           : undefined);
       if (session) {
         const status =
@@ -81,7 +84,7 @@ export class WebhookService {
         const terminal = session.reportStatus === 'complete' || session.reportStatus === 'canceled';
         const incomingTerminal = status === 'complete' || status === 'canceled';
         if (!terminal || incomingTerminal) {
-          this.store.updateSession(session.id, {
+          await this.store.updateSession(session.id, {
             reportId: object.id,
             reportStatus: status,
             reportResult: typeof object.result === 'string' ? object.result : session.reportResult,
@@ -93,12 +96,15 @@ export class WebhookService {
     return { duplicate: false };
   }
 
-  receiveCheckrPay(raw: Uint8Array, signature: string | undefined): { duplicate: boolean } {
+  async receiveCheckrPay(
+    raw: Uint8Array,
+    signature: string | undefined,
+  ): Promise<{ duplicate: boolean }> {
     if (!this.keys.checkrPay || !verifySignature(this.keys.checkrPay, raw, signature)) {
       throw new AppError(401, 'webhook_signature_invalid', 'X-Checkrpay-Signature does not match');
     }
     const event = this.parse(payEvent, raw);
-    const fresh = this.store.recordWebhookEvent(
+    const fresh = await this.store.recordWebhookEvent(
       'checkr-pay',
       event.id,
       event.type,

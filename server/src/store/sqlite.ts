@@ -9,66 +9,7 @@ import type {
   OutboxItem,
   Store,
 } from './store.ts';
-
-/** Versioned migrations: each runs once, in order, inside a transaction. Append, never edit. */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE apply_sessions (
-     id TEXT PRIMARY KEY,
-     package_slug TEXT NOT NULL,
-     min_age INTEGER NOT NULL,
-     work_locations TEXT NOT NULL,
-     prefill TEXT NOT NULL,
-     custom_id TEXT,
-     locale TEXT NOT NULL,
-     audience TEXT NOT NULL,
-     status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
-     created_at TEXT NOT NULL,
-     candidate_id TEXT,
-     candidate_hash TEXT,
-     residence_state TEXT,
-     name_digests TEXT NOT NULL DEFAULT '[]',
-     copy_requested INTEGER NOT NULL DEFAULT 0,
-     report_id TEXT,
-     report_status TEXT,
-     report_result TEXT
-   );
-   CREATE INDEX apply_sessions_candidate ON apply_sessions (candidate_id);
-   CREATE INDEX apply_sessions_report ON apply_sessions (report_id);
-   CREATE TABLE acknowledgements (
-     session_id TEXT NOT NULL REFERENCES apply_sessions (id),
-     document_id TEXT NOT NULL,
-     version TEXT NOT NULL,
-     sha256 TEXT NOT NULL,
-     acknowledged_at TEXT NOT NULL,
-     PRIMARY KEY (session_id, document_id, version)
-   );
-   CREATE TABLE consents (
-     id TEXT PRIMARY KEY,
-     session_id TEXT NOT NULL UNIQUE REFERENCES apply_sessions (id),
-     evidence_json TEXT NOT NULL,
-     evidence_sha256 TEXT NOT NULL,
-     pdf BLOB NOT NULL,
-     created_at TEXT NOT NULL
-   );
-   CREATE TABLE outbox (
-     id TEXT PRIMARY KEY,
-     kind TEXT NOT NULL,
-     session_id TEXT NOT NULL REFERENCES apply_sessions (id),
-     attempts INTEGER NOT NULL DEFAULT 0,
-     next_attempt_at TEXT NOT NULL,
-     done_at TEXT,
-     last_error TEXT,
-     result_id TEXT
-   );
-   CREATE INDEX outbox_due ON outbox (done_at, next_attempt_at);
-   CREATE TABLE webhook_events (
-     source TEXT NOT NULL,
-     id TEXT NOT NULL,
-     type TEXT NOT NULL,
-     received_at TEXT NOT NULL,
-     PRIMARY KEY (source, id)
-   );`,
-];
+import { assertKnownVersions, MIGRATIONS, migrationSql } from './migrations.ts';
 
 type Row = Record<string, unknown>;
 
@@ -155,7 +96,12 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    try {
+      this.migrate();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
   }
 
   /** `sqlite:.data/x.sqlite`, `sqlite::memory:` or a bare path. */
@@ -163,6 +109,7 @@ export class SqliteStore implements Store {
     return new SqliteStore(url.replace(/^sqlite:(\/\/)?/, ''));
   }
 
+  /** Runs the migrations this file has not seen (migrations.ts), each in its own transaction. */
   private migrate(): void {
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
@@ -172,16 +119,16 @@ export class SqliteStore implements Store {
         this.db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>
       ).map((r) => r.version),
     );
-    MIGRATIONS.forEach((sql, index) => {
-      const version = index + 1;
-      if (applied.has(version)) return;
+    assertKnownVersions(applied);
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
       this.db.transaction(() => {
-        this.db.exec(sql);
+        this.db.exec(migrationSql(migration, 'sqlite'));
         this.db
           .prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)')
-          .run(version, new Date().toISOString());
+          .run(migration.version, new Date().toISOString());
       })();
-    });
+    }
   }
 
   /** `PRAGMA integrity_check` says "ok" for a sound file. */
@@ -189,7 +136,7 @@ export class SqliteStore implements Store {
     return (this.db.pragma('integrity_check', { simple: true }) as string) ?? '';
   }
 
-  createSession(s: ApplySession): void {
+  async createSession(s: ApplySession): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO apply_sessions (id, package_slug, min_age, work_locations, prefill, custom_id, locale, audience,
@@ -219,13 +166,13 @@ export class SqliteStore implements Store {
       );
   }
 
-  getSession(id: string): ApplySession | undefined {
+  async getSession(id: string): Promise<ApplySession | undefined> {
     return toSession(
       this.db.prepare('SELECT * FROM apply_sessions WHERE id = ?').get(id) as Row | undefined,
     );
   }
 
-  updateSession(id: string, fields: Partial<Omit<ApplySession, 'id'>>): void {
+  async updateSession(id: string, fields: Partial<Omit<ApplySession, 'id'>>): Promise<void> {
     const entries = Object.entries(fields) as Array<[keyof typeof SESSION_COLUMNS, unknown]>;
     if (entries.length === 0) return;
     const sets = entries.map(([key]) => `${SESSION_COLUMNS[key]} = ?`).join(', ');
@@ -239,21 +186,21 @@ export class SqliteStore implements Store {
     this.db.prepare(`UPDATE apply_sessions SET ${sets} WHERE id = ?`).run(...values, id);
   }
 
-  findSessionByCandidate(candidateId: string): ApplySession | undefined {
+  async findSessionByCandidate(candidateId: string): Promise<ApplySession | undefined> {
     return toSession(
       this.db.prepare('SELECT * FROM apply_sessions WHERE candidate_id = ?').get(candidateId) as
         Row | undefined,
     );
   }
 
-  findSessionByReport(reportId: string): ApplySession | undefined {
+  async findSessionByReport(reportId: string): Promise<ApplySession | undefined> {
     return toSession(
       this.db.prepare('SELECT * FROM apply_sessions WHERE report_id = ?').get(reportId) as
         Row | undefined,
     );
   }
 
-  addAcknowledgement(a: Acknowledgement): void {
+  async addAcknowledgement(a: Acknowledgement): Promise<void> {
     this.db
       .prepare(
         `INSERT INTO acknowledgements (session_id, document_id, version, sha256, acknowledged_at) VALUES (?, ?, ?, ?, ?)
@@ -262,7 +209,7 @@ export class SqliteStore implements Store {
       .run(a.sessionId, a.documentId, a.version, a.sha256, a.acknowledgedAt);
   }
 
-  listAcknowledgements(sessionId: string): Acknowledgement[] {
+  async listAcknowledgements(sessionId: string): Promise<Acknowledgement[]> {
     return (
       this.db
         .prepare(
@@ -278,7 +225,7 @@ export class SqliteStore implements Store {
     }));
   }
 
-  commitConsent(consent: ConsentRecord, outbox: OutboxItem[]): void {
+  async commitConsent(consent: ConsentRecord, outbox: OutboxItem[]): Promise<void> {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -302,20 +249,20 @@ export class SqliteStore implements Store {
     })();
   }
 
-  getConsent(id: string): ConsentRecord | undefined {
+  async getConsent(id: string): Promise<ConsentRecord | undefined> {
     return toConsent(
       this.db.prepare('SELECT * FROM consents WHERE id = ?').get(id) as Row | undefined,
     );
   }
 
-  getConsentBySession(sessionId: string): ConsentRecord | undefined {
+  async getConsentBySession(sessionId: string): Promise<ConsentRecord | undefined> {
     return toConsent(
       this.db.prepare('SELECT * FROM consents WHERE session_id = ?').get(sessionId) as
         Row | undefined,
     );
   }
 
-  listConsents(limit: number): ConsentListRow[] {
+  async listConsents(limit: number): Promise<ConsentListRow[]> {
     return (
       this.db
         .prepare(
@@ -338,7 +285,7 @@ export class SqliteStore implements Store {
     }));
   }
 
-  dueOutbox(now: string, limit: number): OutboxItem[] {
+  async dueOutbox(now: string, limit: number): Promise<OutboxItem[]> {
     return (
       this.db
         .prepare(
@@ -348,7 +295,7 @@ export class SqliteStore implements Store {
     ).map(toOutbox);
   }
 
-  listOutbox(sessionId: string): OutboxItem[] {
+  async listOutbox(sessionId: string): Promise<OutboxItem[]> {
     return (
       this.db
         .prepare('SELECT * FROM outbox WHERE session_id = ? ORDER BY id')
@@ -356,7 +303,7 @@ export class SqliteStore implements Store {
     ).map(toOutbox);
   }
 
-  completeOutbox(id: string, resultId: string, at: string): void {
+  async completeOutbox(id: string, resultId: string, at: string): Promise<void> {
     this.db
       .prepare(
         'UPDATE outbox SET done_at = ?, result_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?',
@@ -364,7 +311,7 @@ export class SqliteStore implements Store {
       .run(at, resultId, id);
   }
 
-  failOutbox(id: string, error: string, nextAttemptAt: string): void {
+  async failOutbox(id: string, error: string, nextAttemptAt: string): Promise<void> {
     this.db
       .prepare(
         'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
@@ -372,7 +319,12 @@ export class SqliteStore implements Store {
       .run(error, nextAttemptAt, id);
   }
 
-  recordWebhookEvent(source: string, id: string, type: string, receivedAt: string): boolean {
+  async recordWebhookEvent(
+    source: string,
+    id: string,
+    type: string,
+    receivedAt: string,
+  ): Promise<boolean> {
     const result = this.db
       .prepare(
         'INSERT INTO webhook_events (source, id, type, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
@@ -381,7 +333,7 @@ export class SqliteStore implements Store {
     return result.changes === 1;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

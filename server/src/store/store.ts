@@ -1,4 +1,7 @@
-/** What the BFF keeps. One interface; SQLite is the embedded default (DESIGN.md, "Storage"). */
+/**
+ * What the BFF keeps. One interface; SQLite is the embedded default (DESIGN.md, "Storage").
+ * Every method returns a promise: a PostgreSQL client answers over the network.
+ */
 
 export interface WorkLocationRecord {
   country: string;
@@ -74,31 +77,36 @@ export interface ConsentListRow {
 }
 
 export interface Store {
-  createSession(session: ApplySession): void;
-  getSession(id: string): ApplySession | undefined;
-  updateSession(id: string, fields: Partial<Omit<ApplySession, 'id'>>): void;
-  findSessionByCandidate(candidateId: string): ApplySession | undefined;
-  findSessionByReport(reportId: string): ApplySession | undefined;
+  createSession(session: ApplySession): Promise<void>;
+  getSession(id: string): Promise<ApplySession | undefined>;
+  updateSession(id: string, fields: Partial<Omit<ApplySession, 'id'>>): Promise<void>;
+  findSessionByCandidate(candidateId: string): Promise<ApplySession | undefined>;
+  findSessionByReport(reportId: string): Promise<ApplySession | undefined>;
 
-  addAcknowledgement(ack: Acknowledgement): void;
-  listAcknowledgements(sessionId: string): Acknowledgement[];
+  addAcknowledgement(ack: Acknowledgement): Promise<void>;
+  listAcknowledgements(sessionId: string): Promise<Acknowledgement[]>;
 
   /**
    * In one transaction: the consent evidence and PDF, the outbox items that will upload it and
    * order the report, and the session's closing. Either all of it is durable or none is.
    */
-  commitConsent(consent: ConsentRecord, outbox: OutboxItem[]): void;
-  getConsent(id: string): ConsentRecord | undefined;
-  getConsentBySession(sessionId: string): ConsentRecord | undefined;
-  listConsents(limit: number): ConsentListRow[];
+  commitConsent(consent: ConsentRecord, outbox: OutboxItem[]): Promise<void>;
+  getConsent(id: string): Promise<ConsentRecord | undefined>;
+  getConsentBySession(sessionId: string): Promise<ConsentRecord | undefined>;
+  listConsents(limit: number): Promise<ConsentListRow[]>;
 
-  dueOutbox(now: string, limit: number): OutboxItem[];
-  listOutbox(sessionId: string): OutboxItem[];
-  completeOutbox(id: string, resultId: string, at: string): void;
-  failOutbox(id: string, error: string, nextAttemptAt: string): void;
+  dueOutbox(now: string, limit: number): Promise<OutboxItem[]>;
+  listOutbox(sessionId: string): Promise<OutboxItem[]>;
+  completeOutbox(id: string, resultId: string, at: string): Promise<void>;
+  failOutbox(id: string, error: string, nextAttemptAt: string): Promise<void>;
 
   /** `true` the first time an event id is seen, `false` for a duplicate. */
-  recordWebhookEvent(source: string, id: string, type: string, receivedAt: string): boolean;
+  recordWebhookEvent(
+    source: string,
+    id: string,
+    type: string,
+    receivedAt: string,
+  ): Promise<boolean>;
 
-  close(): void;
+  close(): Promise<void>;
 }
