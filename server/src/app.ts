@@ -140,6 +140,7 @@ export function createApp(deps: AppDeps): Express {
     payRoutes({
       pay: deps.pay,
       authenticate: deps.authenticate,
+      adminKey: config.adminKey,
       limits: { windowMs: limits.windowMs, token: limits.token },
     }),
   );

@@ -22,6 +22,7 @@ import { sandboxMailResolver } from './sandbox/mail-resolver.ts';
 import { ApplyService } from './services/apply.ts';
 import { OutboxWorker, type OutboxOptions } from './services/outbox.ts';
 import { PackageCatalog } from './services/packages.ts';
+import { hostJwtAuthenticator } from './services/host-auth.ts';
 import { PayService, type HostAuthenticator } from './services/pay.ts';
 import { SessionTokens } from './services/tokens.ts';
 import { WebhookService } from './services/webhooks.ts';
@@ -200,6 +201,14 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
         audience: url,
       })
     : undefined;
+  const authenticate =
+    options.authenticate ??
+    (config.hostJwt ? hostJwtAuthenticator(config.hostJwt) : demo?.authenticate);
+  if (pay && !authenticate) {
+    logger.warn(
+      'Checkr Pay keys are set but no worker sign-in is configured: GET /v1/pay/token answers 503 until HOST_JWT_SECRET or HOST_JWKS_URL is set (or authenticate is passed); POST /v1/pay/workers/{id}/token works with the admin key',
+    );
+  }
   const app = createApp({
     config,
     logger,
@@ -208,7 +217,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     apply,
     webhooks: new WebhookService(store, logger, webhookKeys),
     pay,
-    authenticate: options.authenticate ?? demo?.authenticate,
+    authenticate,
     sandboxRouters,
     demo: demo?.router,
     frameOrigins: config.sandbox ? [internal] : [],

@@ -34,7 +34,12 @@ const secret = (min: number) => z.string().min(min, `must be at least ${min} cha
 const schema = z
   .object({
     CHECKR_API_KEY: z.string().min(1).optional(),
-    CHECKR_API_BASE: z.url().default(CHECKR_API_BASE),
+    // The docs give the staging host with its version (".../v1", seed 000 L274) and production
+    // without; the client adds `/v1/...` itself, so a trailing `/v1` is taken off here.
+    CHECKR_API_BASE: z
+      .url()
+      .default(CHECKR_API_BASE)
+      .transform((base) => base.replace(/\/+$/, '').replace(/\/v1$/, '')),
     CHECKR_PAY_ACCESS_KEY: z.string().min(1).optional(),
     CHECKR_PAY_SECRET_KEY: z.string().min(1).optional(),
     CHECKR_PAY_ENV: z.enum(['sandbox', 'production']).default('sandbox'),
@@ -80,6 +85,19 @@ const schema = z
      * at once). `off`: leave it to Checkr, which checks too; for hosts without outbound DNS.
      */
     EMAIL_DOMAIN_CHECK: z.enum(['dns', 'off']).default('dns'),
+    /**
+     * Who the signed-in worker is, from the customer's own short-lived JWT sent by ck-pay-embed:
+     * verified with a shared HS256 secret or the customer's JWKS, always against an issuer and an
+     * audience, naming the worker in `sub` or the claim named here.
+     */
+    HOST_JWT_SECRET: secret(32).optional(),
+    HOST_JWKS_URL: z.url().optional(),
+    HOST_JWT_ISSUER: z.string().min(1).max(500).optional(),
+    HOST_JWT_AUDIENCE: z.string().min(1).max(500).optional(),
+    HOST_JWT_WORKER_CLAIM: z
+      .string()
+      .regex(/^[\w.:-]{1,100}$/, 'must be a claim name')
+      .default('sub'),
     /** Per-try timeout of calls to Checkr and Checkr Pay. */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   })
@@ -95,6 +113,23 @@ const schema = z
       }
     };
     pair('CHECKR_PAY_ACCESS_KEY', 'CHECKR_PAY_SECRET_KEY');
+    if (env.HOST_JWT_SECRET && env.HOST_JWKS_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST_JWKS_URL'],
+        message: 'and HOST_JWT_SECRET are two ways to verify host tokens: set one',
+      });
+    if (env.HOST_JWT_SECRET || env.HOST_JWKS_URL) {
+      // Without both, a token the customer minted for another of their services would open wallets.
+      for (const name of ['HOST_JWT_ISSUER', 'HOST_JWT_AUDIENCE'] as const) {
+        if (!env[name])
+          ctx.addIssue({
+            code: 'custom',
+            path: [name],
+            message: 'is required with HOST_JWT_SECRET or HOST_JWKS_URL',
+          });
+      }
+    }
     const live = Boolean(env.CHECKR_API_KEY || env.CHECKR_PAY_ACCESS_KEY);
     if (live) {
       for (const name of ['BFF_ADMIN_KEY', 'SESSION_SIGNING_KEY'] as const) {
@@ -132,6 +167,16 @@ export interface Config {
   sessionSigningKey: string;
   sessionTtlSeconds: number;
   upstreamTimeoutMs: number;
+  /** Host sign-in by JWT, when configured. */
+  hostJwt:
+    | {
+        secret?: string;
+        jwksUrl?: string;
+        issuer: string;
+        audience: string;
+        workerClaim: string;
+      }
+    | undefined;
   emailDomainCheck: 'dns' | 'off';
   allowedOrigins: readonly string[];
   databaseUrl: string;
@@ -176,6 +221,16 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     sessionSigningKey: env.SESSION_SIGNING_KEY ?? invent(),
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    hostJwt:
+      env.HOST_JWT_SECRET || env.HOST_JWKS_URL
+        ? {
+            ...(env.HOST_JWT_SECRET ? { secret: env.HOST_JWT_SECRET } : {}),
+            ...(env.HOST_JWKS_URL ? { jwksUrl: env.HOST_JWKS_URL } : {}),
+            issuer: env.HOST_JWT_ISSUER!,
+            audience: env.HOST_JWT_AUDIENCE!,
+            workerClaim: env.HOST_JWT_WORKER_CLAIM,
+          }
+        : undefined,
     emailDomainCheck: env.EMAIL_DOMAIN_CHECK,
     allowedOrigins: Object.freeze([...env.ALLOWED_ORIGINS]),
     databaseUrl: env.DATABASE_URL,

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { UpstreamError } from './clients/http.ts';
 import type { Logger } from './logger.ts';
 
 /** The one error the services throw; the handler turns it into DESIGN.md's error shape. */
@@ -29,6 +30,35 @@ export function errorBody(
   };
 }
 
+/** The environment variables holding the key each upstream checks: named in logs, never valued. */
+export function keyVariables(service: string): string {
+  return service === 'checkr-pay'
+    ? 'CHECKR_PAY_ACCESS_KEY/CHECKR_PAY_SECRET_KEY'
+    : 'CHECKR_API_KEY';
+}
+
+/**
+ * An upstream error no service turned into its own answer. A refused key is the operator's to
+ * fix: one error line names the variable (never its value) and the browser gets a 502 it can
+ * show as "not working right now", not a "bad request" of its own.
+ */
+export function upstreamAppError(error: UpstreamError, logger: Logger): AppError {
+  if (error.failure === 'auth') {
+    const variable = keyVariables(error.service);
+    logger.error(`${variable} refused by ${error.service}: set a valid key for this environment`, {
+      service: error.service,
+      status: error.status,
+      variable,
+    });
+    return new AppError(
+      502,
+      'upstream_auth_failed',
+      'The BFF could not sign in to Checkr; the operator has been told',
+    );
+  }
+  return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
+}
+
 export const notFound: RequestHandler = () => {
   throw new AppError(404, 'not_found', 'No such route');
 };
@@ -41,6 +71,7 @@ export const notFound: RequestHandler = () => {
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     if (res.headersSent) return;
+    if (error instanceof UpstreamError) error = upstreamAppError(error, logger);
     if (error instanceof AppError) {
       res
         .status(error.status)

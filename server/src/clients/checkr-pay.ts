@@ -24,15 +24,20 @@ export class CheckrPayClient {
     };
   }
 
-  /** A fresh one-time token; `workerSessionId` must already be an opaque hash of the host session. */
-  async authenticateWorker(workerId: string, workerSessionId: string): Promise<string> {
+  /**
+   * A fresh one-time token. `workerSessionId`, when given, must already be an opaque hash of the
+   * host's login session; without it Checkr Pay caches nothing (seed 002 L1405).
+   */
+  async authenticateWorker(workerId: string, workerSessionId?: string): Promise<string> {
     const body = await requestJson(
       'checkr-pay',
       this.apiBase,
       {
         method: 'GET',
         path: `v0/workers/${encodeURIComponent(workerId)}/authenticate`,
-        headers: this.headers({ 'x-checkr-pay-worker-session-id': workerSessionId }),
+        headers: this.headers(
+          workerSessionId ? { 'x-checkr-pay-worker-session-id': workerSessionId } : {},
+        ),
       },
       tatSchema,
       this.policy,

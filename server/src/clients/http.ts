@@ -24,7 +24,28 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxDelayMs: 10_000,
 };
 
-/** An upstream answered with an error we do not retry (or retries ran out). No body text leaks out. */
+/** What an upstream's refusal means for whoever called: the one thing the caller decides on. */
+export type UpstreamFailure =
+  /** Our key was refused: nothing works until an operator fixes the configuration. */
+  | 'auth'
+  /** Timeouts, connection failures, 429s and 5xx that outlasted the retries: may work later. */
+  | 'unavailable'
+  /** The upstream answered and refused this request as sent: retrying it cannot help. */
+  | 'refused'
+  /** A 2xx whose body is not what the docs describe. */
+  | 'shape';
+
+/** One error item of Checkr Pay's `details[]` (seed 002 L962-1008): a field and its texts. */
+export interface UpstreamDetail {
+  key: string;
+  errors: string[];
+}
+
+/**
+ * An upstream answered with an error we do not retry (or retries ran out). It keeps the upstream's
+ * own code, texts and details for mapping and for the operator; services decide what the browser
+ * sees, and never pass these texts on as they are.
+ */
 export class UpstreamError extends Error {
   constructor(
     readonly service: string,
@@ -32,11 +53,39 @@ export class UpstreamError extends Error {
     /** The upstream's own error texts, for mapping to field codes; never sent to a browser as-is. */
     readonly messages: readonly string[],
     readonly errorCode?: string,
+    readonly details: readonly UpstreamDetail[] = [],
+    readonly failure: UpstreamFailure = classify(status),
   ) {
     super(`${service} answered ${status}`);
     this.name = 'UpstreamError';
   }
+
+  /** Whether the same call, unchanged, can succeed later without anyone fixing anything. */
+  get retryable(): boolean {
+    return this.failure === 'unavailable';
+  }
 }
+
+/** Checkr's documented text after a PII removal (seed 001 L2276-2350): a refusal about one candidate. */
+const PII_REMOVED = /requested that their PII be removed/i;
+
+function classify(status: number, messages: readonly string[] = []): UpstreamFailure {
+  if (status === 401) return 'auth';
+  // Checkr documents no status for a bad key (spec §9.15) and Checkr Pay answers 403 for keys that
+  // may not touch a resource (seed 002 L50): both mean the configured keys are wrong, except
+  // Checkr's 403 for a candidate whose PII was removed, which is about that candidate only.
+  if (status === 403) return messages.some((m) => PII_REMOVED.test(m)) ? 'refused' : 'auth';
+  if (status === 0 || status === 429 || status >= 500) return 'unavailable';
+  return 'refused';
+}
+
+/**
+ * Checkr's documented 409 refusals (seed 000 L2004-2006): duplicate geo, more than 3 reports per
+ * candidate, more than 2 duplicate candidates, each a "Duplicate ... " text. Any other 409 to a
+ * POST that carried an Idempotency-Key is the documented "another request with the same key is
+ * still being processed" (seed 000 L1459), whatever its wording.
+ */
+const DUPLICATE_REFUSAL = /\bduplicate\b/i;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -74,6 +123,17 @@ function upstreamMessages(body: unknown): string[] {
   return collected;
 }
 
+function upstreamDetails(body: unknown): UpstreamDetail[] {
+  const details = (body as { details?: unknown } | undefined)?.details;
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((item: unknown) => {
+    const { key, errors } = (item ?? {}) as { key?: unknown; errors?: unknown };
+    if (typeof key !== 'string') return [];
+    const texts = Array.isArray(errors) ? errors.filter((e) => typeof e === 'string') : [];
+    return [{ key: key.slice(0, 100), errors: texts.map((t: string) => t.slice(0, 300)) }];
+  });
+}
+
 /**
  * `fetch` with a timeout per try, retries on 429, 5xx and network failures (never on other 4xx),
  * an `Idempotency-Key` on every POST, and a zod check of the answer.
@@ -106,39 +166,51 @@ export async function requestJson<T>(
     if (response) {
       lastStatus = response.status;
       if (response.ok) {
-        const body: unknown = await response.json();
+        const body: unknown = await response.json().catch(() => undefined);
         const parsed = schema.safeParse(body);
-        if (!parsed.success) throw new UpstreamError(service, 502, ['unexpected response shape']);
+        if (!parsed.success)
+          throw new UpstreamError(
+            service,
+            502,
+            ['unexpected response shape'],
+            undefined,
+            [],
+            'shape',
+          );
         return parsed.data;
       }
-      // 409 on an idempotent POST means "the first try is still in flight": wait and retry.
+      const body: unknown = await response.json().catch(() => undefined);
+      const messages = upstreamMessages(body);
+      const rawCode = (body as { error_code?: unknown } | undefined)?.error_code;
+      const errorCode = typeof rawCode === 'string' ? rawCode : undefined;
+      const inFlight =
+        response.status === 409 &&
+        request.method === 'POST' &&
+        !messages.some((m) => DUPLICATE_REFUSAL.test(m));
+      // Checkr Pay's 500 `unexpected_error`: "Do not re-attempt the request" (seed 002 L1000).
+      const doNotRetry = response.status >= 500 && errorCode === 'unexpected_error';
       const retryable =
-        response.status === 429 ||
-        response.status >= 500 ||
-        (response.status === 409 &&
-          request.idempotencyKey !== undefined &&
-          (await peekInFlight(response)));
+        !doNotRetry && (inFlight || classify(response.status, messages) === 'unavailable');
       if (!retryable) {
-        const body: unknown = await response.json().catch(() => undefined);
-        const errorCode = (body as { error_code?: unknown } | undefined)?.error_code;
         throw new UpstreamError(
           service,
           response.status,
-          upstreamMessages(body),
-          typeof errorCode === 'string' ? errorCode : undefined,
+          messages,
+          errorCode,
+          upstreamDetails(body),
+          doNotRetry ? 'refused' : classify(response.status, messages),
         );
       }
-      await response.body?.cancel().catch(() => {});
     }
     if (attempt < policy.attempts - 1) await sleep(retryDelay(attempt, policy, response));
   }
-  throw new UpstreamError(service, lastStatus || 504, ['retries exhausted']);
-}
-
-async function peekInFlight(response: Response): Promise<boolean> {
-  const text = await response
-    .clone()
-    .text()
-    .catch(() => '');
-  return /idempotency/i.test(text) && /in flight|still being processed|in progress/i.test(text);
+  // Still in flight, rate-limited or failing after every try: the same call may work later.
+  throw new UpstreamError(
+    service,
+    lastStatus || 504,
+    ['retries exhausted'],
+    undefined,
+    [],
+    'unavailable',
+  );
 }

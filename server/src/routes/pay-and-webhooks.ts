@@ -1,32 +1,65 @@
 import express, { Router } from 'express';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { HostAuthenticator, PayService } from '../services/pay.ts';
 import type { WebhookService } from '../services/webhooks.ts';
-import { limit, noStore } from './middleware.ts';
+import { parseBody } from './apply.ts';
+import { limit, noStore, requireAdmin } from './middleware.ts';
+
+const workerTokenBody = z.strictObject({
+  /** The worker's login session in the customer's app, so Checkr Pay spares repeated 2FA. */
+  session_id: z.string().min(1).max(200).optional(),
+});
 
 export function payRoutes({
   pay,
   authenticate,
+  adminKey,
   limits,
 }: {
   pay: PayService | undefined;
   authenticate: HostAuthenticator | undefined;
+  adminKey: string;
   limits: { windowMs: number; token: number };
 }): Router {
   const router = Router();
+  const requirePay = (): PayService => {
+    if (!pay)
+      throw new AppError(503, 'pay_not_configured', 'Checkr Pay is not configured on this BFF');
+    return pay;
+  };
+  // Server to server: the customer's backend, which knows who is signed in, asks for the token and
+  // stands behind ck-pay-embed's token-url itself.
+  router.post(
+    '/v1/pay/workers/:worker_id/token',
+    noStore,
+    requireAdmin(adminKey),
+    express.json({ limit: '4kb' }),
+    async (req, res) => {
+      const body = parseBody(workerTokenBody, req.body);
+      const workerId = z
+        .string()
+        .regex(/^[\w-]{1,100}$/)
+        .safeParse(req.params.worker_id);
+      if (!workerId.success)
+        throw new AppError(404, 'pay_worker_not_found', 'No such Checkr Pay worker');
+      res
+        .status(201)
+        .json(await requirePay().token({ workerId: workerId.data, sessionId: body.session_id }));
+    },
+  );
   // The token is one-time and secret: never cached, never logged, minted per request.
   router.get(
     '/v1/pay/token',
     noStore,
     limit(limits.windowMs, limits.token, 'rate_limited'),
     async (req, res) => {
-      if (!pay)
-        throw new AppError(503, 'pay_not_configured', 'Checkr Pay is not configured on this BFF');
+      const service = requirePay();
       if (!authenticate)
         throw new AppError(503, 'pay_authenticator_missing', 'No host authenticator is configured');
       const worker = await authenticate(req);
       if (!worker) throw new AppError(401, 'host_session_required', 'Sign in to see your wallet');
-      res.json(await pay.token(worker));
+      res.json(await service.token(worker));
     },
   );
   return router;

@@ -257,6 +257,8 @@ export class ApplyService {
   private upstreamToAppError(error: unknown): AppError {
     if (!(error instanceof UpstreamError))
       return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
+    // A refused key is the operator's problem: the error handler logs it and answers 502.
+    if (error.failure === 'auth') throw error;
     if (error.status === 400 || error.status === 422) {
       const issues = error.messages.flatMap(issuesFromCheckrMessage);
       if (issues.length > 0) return toFieldErrors(issues);

@@ -5,9 +5,14 @@ import { UpstreamError } from '../clients/http.ts';
 import { AppError } from '../errors.ts';
 
 /** Turns a request into the signed-in worker, or `undefined`: the customer's own login decides. */
-export type HostAuthenticator = (
-  req: Request,
-) => Promise<{ workerId: string; sessionId: string } | undefined>;
+export type HostAuthenticator = (req: Request) => Promise<SignedInWorker | undefined>;
+
+export interface SignedInWorker {
+  /** The Checkr Pay worker id. */
+  workerId: string;
+  /** The host's login session, if known: Checkr Pay then spares the worker repeated 2FA. */
+  sessionId?: string | undefined;
+}
 
 /**
  * Mints the one-time token for the Pay embeddable. The host's session id is sent only as an
@@ -25,14 +30,11 @@ export class PayService {
     return createHmac('sha256', this.secret).update(`pay-session:${hostSessionId}`).digest('hex');
   }
 
-  async token(worker: {
-    workerId: string;
-    sessionId: string;
-  }): Promise<{ token: string; embed_url: string }> {
+  async token(worker: SignedInWorker): Promise<{ token: string; embed_url: string }> {
     try {
       const token = await this.client.authenticateWorker(
         worker.workerId,
-        this.workerSessionId(worker.sessionId),
+        worker.sessionId === undefined ? undefined : this.workerSessionId(worker.sessionId),
       );
       const url = new URL(this.embedBase);
       url.searchParams.set('tempAuthToken', token);
@@ -45,13 +47,7 @@ export class PayService {
             'pay_worker_not_found',
             'No Checkr Pay worker is linked to this account',
           );
-        if (error.status === 401 || error.status === 403) {
-          throw new AppError(
-            502,
-            'pay_misconfigured',
-            'The Checkr Pay keys were refused; contact support',
-          );
-        }
+        if (error.failure === 'auth') throw error; // logged and answered 502 by the handler
         if (error.status === 429)
           throw new AppError(
             503,

@@ -82,6 +82,7 @@ export class CkPayEmbed extends CkElement {
   static override properties = {
     tokenUrl: { attribute: 'token-url' },
     fetchToken: { attribute: false },
+    fetchHostToken: { attribute: false },
     phase: { state: true },
     src: { state: true },
     tooSmall: { state: true },
@@ -91,6 +92,12 @@ export class CkPayEmbed extends CkElement {
   tokenUrl = '';
   /** Instead of `token-url`: a function returning `{ token, embed_url }`. */
   fetchToken: ((signal: AbortSignal) => Promise<PayToken>) | undefined;
+  /**
+   * With `token-url`: returns your app's short-lived sign-in JWT, sent as `Authorization: Bearer`
+   * so a BFF configured with HOST_JWT_SECRET or HOST_JWKS_URL knows who the worker is. Called on
+   * every mount, so an expired JWT is never sent twice.
+   */
+  fetchHostToken: (() => Promise<string>) | undefined;
 
   private phase: Phase = 'loading';
   private src: string | undefined;
@@ -152,10 +159,14 @@ export class CkPayEmbed extends CkElement {
     if (this.fetchToken) return this.fetchToken(signal);
     if (!this.tokenUrl)
       throw Object.assign(new Error('no token-url'), { code: 'token_url_missing' });
+    const hostToken = await this.fetchHostToken?.();
     const response = await fetch(this.tokenUrl, {
       credentials: 'include',
       cache: 'no-store',
-      headers: { accept: 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(hostToken ? { authorization: `Bearer ${hostToken}` } : {}),
+      },
       signal,
     });
     const body = (await response.json().catch(() => ({}))) as Partial<PayToken> & {

@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, describe, it } from 'node:test';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import {
+  startStandaloneSandbox,
+  type StandaloneSandbox,
+} from '../../server/src/sandbox/standalone.ts';
+import { ORIGIN, errorLines, startLive } from './live-helpers.ts';
+
+const ISSUER = 'https://login.example.com';
+const AUDIENCE = 'checkr-kit-bff';
+const HOST_SECRET = 'host-jwt-secret-for-tests-0123456789abcdef';
+
+/** A worker created at the Checkr Pay simulator over its API, as the customer's backend would. */
+async function createWorker(sim: StandaloneSandbox, n: number): Promise<string> {
+  const response = await fetch(`${sim.env.CHECKR_PAY_API_BASE}v0/workers`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-checkr-pay-access-key': sim.payKeys.accessKey,
+      'x-checkr-pay-secret-key': sim.payKeys.secretKey,
+      'idempotency-key': crypto.randomUUID(),
+    },
+    body: JSON.stringify({
+      profile: {
+        email: `worker${n}@example.com`,
+        phoneNumber: `+1415555${String(1000 + n)}`,
+        address: {
+          street: '1 Main St',
+          city: 'Oakland',
+          state: 'CA',
+          postalCode: '94607',
+          country: 'US',
+        },
+      },
+    }),
+  });
+  assert.equal(response.status, 201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** The token the BFF handed out is a real, unspent TAT of that worker at the simulator. */
+async function assertFreshTat(sim: StandaloneSandbox, body: unknown, workerId: string) {
+  const { token, embed_url } = body as { token: string; embed_url: string };
+  assert.equal(new URL(embed_url).searchParams.get('tempAuthToken'), token);
+  const response = await fetch(
+    `${sim.env.CHECKR_PAY_API_BASE}__sandbox/tokens/${encodeURIComponent(token)}`,
+    {
+      headers: {
+        'x-checkr-pay-access-key': sim.payKeys.accessKey,
+        'x-checkr-pay-secret-key': sim.payKeys.secretKey,
+      },
+    },
+  );
+  assert.deepEqual(await response.json(), { worker_id: workerId, redeemed: false });
+}
+
+function hostJwt(claims: Record<string, unknown>, secret = HOST_SECRET, expires = '5m') {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expires)
+    .sign(new TextEncoder().encode(secret));
+}
+
+describe('live: who is signed in', () => {
+  it('server to server: the admin route returns a fresh token for a worker', async () => {
+    const { bff, sim, admin } = await startLive();
+    const workerId = await createWorker(sim, 1);
+    const response = await fetch(`${bff.url}/v1/pay/workers/${workerId}/token`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ session_id: 'login-session-1' }),
+    });
+    assert.equal(response.status, 201);
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    await assertFreshTat(sim, await response.json(), workerId);
+
+    const anonymous = await fetch(`${bff.url}/v1/pay/workers/${workerId}/token`, {
+      method: 'POST',
+    });
+    assert.equal(anonymous.status, 401);
+    const unknown = await fetch(`${bff.url}/v1/pay/workers/no-such-worker/token`, {
+      method: 'POST',
+      headers: admin,
+    });
+    assert.equal(unknown.status, 404);
+    assert.equal(
+      ((await unknown.json()) as { errors: [{ code: string }] }).errors[0].code,
+      'pay_worker_not_found',
+    );
+  });
+
+  it("browser to BFF: the customer's HS256 JWT names the worker; bad, expired, foreign tokens are refused", async () => {
+    const { bff, sim } = await startLive({
+      env: { HOST_JWT_SECRET: HOST_SECRET, HOST_JWT_ISSUER: ISSUER, HOST_JWT_AUDIENCE: AUDIENCE },
+    });
+    const workerId = await createWorker(sim, 2);
+    const get = (token?: string) =>
+      fetch(`${bff.url}/v1/pay/token`, {
+        headers: { origin: ORIGIN, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
+    const ok = await get(await hostJwt({ sub: workerId, sid: 'app-session-7' }));
+    assert.equal(ok.status, 200);
+    assert.equal(ok.headers.get('access-control-allow-origin'), ORIGIN);
+    await assertFreshTat(sim, await ok.json(), workerId);
+
+    const code = async (response: Response) =>
+      ((await response.json()) as { errors: [{ code: string }] }).errors[0].code;
+    assert.equal(await code(await get()), 'host_session_required');
+    assert.equal(
+      await code(await get(await hostJwt({ sub: workerId }, 'another-secret-of-32-characters!!'))),
+      'host_session_invalid',
+    );
+    assert.equal(
+      await code(await get(await hostJwt({ sub: workerId }, HOST_SECRET, '-2m'))),
+      'host_session_expired',
+    );
+    const otherAudience = await new SignJWT({ sub: workerId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience('another-service')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(HOST_SECRET));
+    assert.equal(await code(await get(otherAudience)), 'host_session_invalid');
+  });
+
+  it("browser to BFF: an ES256 JWT checked against the customer's JWKS, the worker in a named claim", async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    const jwks = createServer((_req, res) => {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    after(() => new Promise<void>((resolve) => jwks.close(() => resolve())));
+    const { bff, sim } = await startLive({
+      env: {
+        HOST_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+        HOST_JWT_ISSUER: ISSUER,
+        HOST_JWT_AUDIENCE: AUDIENCE,
+        HOST_JWT_WORKER_CLAIM: 'checkr_pay_worker',
+      },
+    });
+    const workerId = await createWorker(sim, 3);
+    const token = await new SignJWT({ sub: 'user-42', checkr_pay_worker: workerId })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const response = await fetch(`${bff.url}/v1/pay/token`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(response.status, 200);
+    await assertFreshTat(sim, await response.json(), workerId);
+  });
+
+  it('with Pay keys and no way to know the worker, start-up says so in one line', async () => {
+    const { bff, logs } = await startLive();
+    const warnings = logs.filter((line) => line.includes('no worker sign-in is configured'));
+    assert.equal(warnings.length, 1);
+    const response = await fetch(`${bff.url}/v1/pay/token`);
+    assert.equal(response.status, 503);
+  });
+});
+
+describe('live: a refused key', () => {
+  it('a wrong Checkr key gives the caller 502 upstream_auth_failed and the operator one line naming the variable', async () => {
+    const wrong = 'sk_live_wrong_key_that_must_never_be_logged';
+    const { bff, logs, admin } = await startLive({ env: { CHECKR_API_KEY: wrong } });
+    const response = await fetch(`${bff.url}/v1/apply-sessions`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ package: 'tasker_standard', origin: ORIGIN }),
+    });
+    assert.equal(response.status, 502);
+    assert.equal(
+      ((await response.json()) as { errors: [{ code: string }] }).errors[0].code,
+      'upstream_auth_failed',
+    );
+    const errors = errorLines(logs);
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.match(String(errors[0]!.message), /CHECKR_API_KEY refused by checkr/);
+    assert.ok(!logs.join('\n').includes(wrong));
+  });
+
+  it('wrong Checkr Pay keys: 502 and one line naming the Pay variables', async () => {
+    const wrong = 'sk_pay_wrong_secret_never_logged';
+    const { bff, logs, admin } = await startLive({ env: { CHECKR_PAY_SECRET_KEY: wrong } });
+    const response = await fetch(`${bff.url}/v1/pay/workers/any-worker/token`, {
+      method: 'POST',
+      headers: admin,
+    });
+    assert.equal(response.status, 502);
+    assert.equal(
+      ((await response.json()) as { errors: [{ code: string }] }).errors[0].code,
+      'upstream_auth_failed',
+    );
+    const errors = errorLines(logs);
+    assert.equal(errors.length, 1);
+    assert.match(String(errors[0]!.message), /CHECKR_PAY_ACCESS_KEY\/CHECKR_PAY_SECRET_KEY/);
+    assert.ok(!logs.join('\n').includes(wrong));
+  });
+
+  it('a base given with /v1, as the docs give staging, reaches the same API', async () => {
+    const sim = await startStandaloneSandbox();
+    after(() => sim.close());
+    const { bff, admin } = await startLive({
+      sandbox: sim,
+      env: { CHECKR_API_BASE: `${sim.env.CHECKR_API_BASE}/v1` },
+    });
+    const response = await fetch(`${bff.url}/v1/apply-sessions`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ package: 'tasker_standard', origin: ORIGIN }),
+    });
+    assert.equal(response.status, 201);
+  });
+});
