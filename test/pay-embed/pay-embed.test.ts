@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '@checkr-kit/pay-embed';
 import { allowedEmbedUrl, type CkPayEmbed, type PayToken } from '@checkr-kit/pay-embed';
@@ -146,6 +146,35 @@ describe('ck-pay-embed with the sandbox', () => {
     await until(() => codes.length > 0);
     expect(codes[0]).to.equal('host_session_required');
     expect(el.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('Sign in');
+  });
+
+  it("sends the host app's sign-in JWT as a bearer, asked afresh on every mount", async () => {
+    const seen: Array<string | null> = [];
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      seen.push(new Headers(init?.headers).get('authorization'));
+      return new Response(JSON.stringify(await mint()), {
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    let asked = 0;
+    const fetchHostToken = async () => `host.jwt.${++asked}`;
+    try {
+      const el = await fixture<CkPayEmbed>(
+        html`<ck-pay-embed
+          token-url="/wallet-token"
+          .fetchHostToken=${fetchHostToken}
+        ></ck-pay-embed>`,
+      );
+      await oneEvent(el, 'ck-pay-ready');
+      const ready = oneEvent(el, 'ck-pay-ready');
+      await el.mount();
+      await ready; // no frame left loading into the next test
+
+      expect(seen).to.deep.equal(['Bearer host.jwt.1', 'Bearer host.jwt.2']);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('posts its events to a React Native host, and external links as open-external', async () => {
