@@ -10,6 +10,8 @@ import type { TermKey, TermParams, Translation } from './translations/types.ts';
 const translations = new Map<string, Translation>([['en', enShared]]);
 const connected = new Set<LocalizeController>();
 let observer: MutationObserver | undefined;
+/** Building an `Intl.DateTimeFormat` is slow (milliseconds on a phone): one per language and options. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * Makes a language available, or adds words to one: registrations for a locale merge, so each
@@ -119,6 +121,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   date(value: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    return new Intl.DateTimeFormat(this.lang, options).format(value);
+    const key = `${this.lang} ${JSON.stringify(options)}`;
+    let format = dateFormats.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.lang, options);
+      dateFormats.set(key, format);
+    }
+    return format.format(value);
   }
 }

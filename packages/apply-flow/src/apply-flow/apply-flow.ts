@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
   BffClient,
@@ -163,12 +164,20 @@ export class CkApplyFlow extends CkElement {
     );
   }
 
+  /**
+   * Not through `run()`: `busy` belongs to the step's buttons, and a first step rendered busy
+   * would be rendered again, whole, a moment later.
+   */
   private async load(): Promise<void> {
-    await this.run(async () => {
+    this.alert = undefined;
+    try {
       this.config = await this.client().config();
-      this.values = { ...this.config.prefill, ...this.values };
-      await this.goTo(0, true);
-    });
+    } catch (error) {
+      this.fail(error, () => this.load());
+      return;
+    }
+    this.values = { ...this.config.prefill, ...this.values };
+    await this.goTo(0, true);
   }
 
   private async goTo(index: number, initial = false): Promise<void> {
@@ -178,8 +187,9 @@ export class CkApplyFlow extends CkElement {
     const to = steps[this.stepIndex]!;
     const total = steps.length - 1;
     const current = Math.min(this.stepIndex + 1, total);
-    await this.updateComplete;
+    // In the same update as the step itself: the live region is already on the page.
     this.announcement = `${this.localize.term('progress', { current, total })}: ${this.titleOf(to)}`;
+    await this.updateComplete;
     this.dispatchEvent(new CkStepChangeEvent(from, stepName(to), this.stepIndex, total));
     if (!initial) {
       const target = to.kind === 'document' ? this.disclosure : this.heading;
@@ -344,12 +354,16 @@ export class CkApplyFlow extends CkElement {
     switch (step.kind) {
       case 'pii': {
         const summary = this.config?.documents.find((d) => d.kind === 'summary_of_rights');
+        const rightsAcknowledged = summary
+          ? this.acknowledged.has(summary.id) || this.values.rights_acknowledged === true
+          : false;
+        // Guarded: a fresh object on every render of the flow would render the whole form again.
         return html`<h2 part="heading" tabindex="-1">${t('pii_title')}</h2>
           <p class="intro">${t('pii_intro')}</p>
           <ck-pii-form
             .requirements=${this.config!.requirements}
             .summary=${summary}
-            .values=${{ ...this.values, rights_acknowledged: summary ? this.acknowledged.has(summary.id) || this.values.rights_acknowledged === true : false }}
+            .values=${guard([this.values, rightsAcknowledged], () => ({ ...this.values, rights_acknowledged: rightsAcknowledged }))}
             .serverErrors=${this.serverErrors}
             .busy=${this.busy}
             @ck-pii-submit=${this.handlePiiSubmit}

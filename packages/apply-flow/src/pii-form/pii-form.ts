@@ -31,6 +31,9 @@ import '../driver-license-field/driver-license-field.ts';
 import '../checkbox/checkbox.ts';
 import '../disclosure/disclosure.ts';
 
+/** One function for the form's life: a new one on each render would render the field again. */
+const validateRequiredMiddleName = (value: string) => validateMiddleName(value, false);
+
 /** What the candidate entered, kept in memory by the flow so going back loses nothing. */
 export type PiiValues = Record<string, string | boolean>;
 
@@ -242,7 +245,7 @@ export class CkPiiForm extends CkElement {
                 required
                 autocomplete="additional-name"
                 required-code="middle_name_required"
-                .validator=${(v: string) => validateMiddleName(v, false)}
+                .validator=${validateRequiredMiddleName}
                 .value=${this.text('middle_name')}
               ></ck-text-field>`
         }

@@ -8,6 +8,7 @@ export { enShared };
 export const enApply: Translation = {
   locale: 'en',
   dir: 'ltr',
+  dateOrder: ['month', 'day', 'year'],
   validation,
   terms: {
     ssn_show: 'Show',
@@ -80,6 +81,7 @@ export const enApply: Translation = {
 export const en: Translation = {
   locale: 'en',
   dir: 'ltr',
+  dateOrder: ['month', 'day', 'year'],
   validation,
   terms: { ...enShared.terms, ...enApply.terms },
 };

@@ -8,6 +8,7 @@ export { esShared };
 export const esApply: Translation = {
   locale: 'es',
   dir: 'ltr',
+  dateOrder: ['day', 'month', 'year'],
   validation,
   terms: {
     ssn_show: 'Mostrar',
@@ -80,6 +81,7 @@ export const esApply: Translation = {
 export const es: Translation = {
   locale: 'es',
   dir: 'ltr',
+  dateOrder: ['day', 'month', 'year'],
   validation,
   terms: { ...esShared.terms, ...esApply.terms },
 };

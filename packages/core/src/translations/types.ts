@@ -7,6 +7,15 @@ export type Term = string | ((params: TermParams) => string);
 export interface Translation {
   locale: string;
   dir?: 'ltr' | 'rtl';
+  /**
+   * The order people of this language write a date of birth in, the order of ck-dob-field's inputs
+   * (and of its hint's example). When absent, the browser's `Intl` data for the page's `lang` decides.
+   */
+  dateOrder?: readonly [
+    'day' | 'month' | 'year',
+    'day' | 'month' | 'year',
+    'day' | 'month' | 'year',
+  ];
   /** Registrations for one locale merge, so each package can bring only the words it uses. */
   terms: Readonly<Partial<Record<TermKey, Term>>>;
   validation?: ValidationCatalog;
