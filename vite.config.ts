@@ -1,3 +1,4 @@
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type UserConfig } from 'vite';
 
 /**
@@ -19,6 +20,8 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'bundle') {
     return {
       ...shared,
+      // The kit's html`` and css`` literals, minified (Lit's own plugin): about a tenth of the gzip.
+      plugins: [minifyLiterals({ include: ['packages/**/*.ts'], failOnError: true })],
       build: {
         outDir: 'dist',
         emptyOutDir: false,
@@ -29,6 +32,8 @@ export default defineConfig(({ mode }): UserConfig => {
         rollupOptions: {
           input: 'packages/bundle.ts',
           preserveEntrySignatures: 'strict',
+          // The literal minifier is the slow step on purpose; no timing report on every build.
+          checks: { bundlerTimings: false },
           output: { format: 'es', entryFileNames: 'checkr-kit.js' },
         },
       },

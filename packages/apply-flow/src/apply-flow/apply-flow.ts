@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
   BffClient,
@@ -354,16 +353,14 @@ export class CkApplyFlow extends CkElement {
     switch (step.kind) {
       case 'pii': {
         const summary = this.config?.documents.find((d) => d.kind === 'summary_of_rights');
-        const rightsAcknowledged = summary
-          ? this.acknowledged.has(summary.id) || this.values.rights_acknowledged === true
-          : false;
-        // Guarded: a fresh object on every render of the flow would render the whole form again.
+        // The object itself, never a copy: a fresh object on every render of the flow would
+        // render the whole form again. It holds the rights acknowledgement from the last submit.
         return html`<h2 part="heading" tabindex="-1">${t('pii_title')}</h2>
           <p class="intro">${t('pii_intro')}</p>
           <ck-pii-form
             .requirements=${this.config!.requirements}
             .summary=${summary}
-            .values=${guard([this.values, rightsAcknowledged], () => ({ ...this.values, rights_acknowledged: rightsAcknowledged }))}
+            .values=${this.values}
             .serverErrors=${this.serverErrors}
             .busy=${this.busy}
             @ck-pii-submit=${this.handlePiiSubmit}
