@@ -32,13 +32,18 @@ function run(command, args, env = {}) {
   return result.status ?? 1;
 }
 
-/** Node's test runner over TypeScript (tsx), resolving workspace packages to their sources. */
-function nodeSuite(dirs, extra = []) {
+/**
+ * Node's test runner over TypeScript (tsx), resolving workspace packages to their sources;
+ * `wrapper` runs it inside another command (pg_virtualenv).
+ */
+function nodeSuite(dirs, extra = [], wrapper = []) {
   const files = dirs.flatMap((dir) => testFiles(join(root, dir)));
   if (files.length === 0)
     return { passed: 0, failed: 1, note: `no test files under ${dirs.join(', ')}` };
   const tap = join(scratch, `${dirs[0].replace(/\W/g, '_')}.tap`);
-  const status = run(process.execPath, [
+  const [command, ...prefix] = [...wrapper, process.execPath];
+  const status = run(command, [
+    ...prefix,
     '--conditions=source',
     '--import',
     'tsx',
@@ -72,6 +77,19 @@ const suites = {
   server: () => nodeSuite(['test/validation', 'test/server']),
   // The product as users run it: npm start, a candidate and a worker in Chromium, faults, a crash.
   e2e: () => nodeSuite(['test/e2e'], ['--test-concurrency=1']),
+  // The store contract and the three-replica test on a real PostgreSQL: one throwaway cluster
+  // (Debian's pg_virtualenv) for the whole suite, each test file in its own database.
+  postgres: () => {
+    if (!existsSync('/usr/bin/pg_virtualenv')) {
+      const line =
+        'PostgreSQL not installed: `sudo apt-get install postgresql` runs the postgres suite';
+      // CI must run it: there a missing server is a failure, on a laptop one line.
+      return process.env.CI
+        ? { passed: 0, failed: 1, note: line }
+        : { passed: 0, failed: 0, note: `skipped: ${line}` };
+    }
+    return nodeSuite(['test/postgres'], [], ['pg_virtualenv', '-o', 'max_connections=200']);
+  },
   // Builds the static Storybook and renders every story in Chromium (console errors, axe).
   stories: () => nodeSuite(['test/stories']),
   browser: () => {

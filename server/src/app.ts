@@ -109,7 +109,7 @@ export function createApp(deps: AppDeps): Express {
       apply: deps.apply,
       tokens: deps.tokens,
       adminKey: config.adminKey,
-      limits: { windowMs: limits.windowMs, apply: limits.apply },
+      limits: { windowMs: limits.windowMs, apply: limits.apply, counter: deps.store },
       resolveAudience: (requested) => {
         if (requested !== undefined) {
           if (!allowed(requested))
@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps): Express {
       pay: deps.pay,
       authenticate: deps.authenticate,
       adminKey: config.adminKey,
-      limits: { windowMs: limits.windowMs, token: limits.token },
+      limits: { windowMs: limits.windowMs, token: limits.token, counter: deps.store },
     }),
   );
 

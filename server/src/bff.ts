@@ -26,7 +26,8 @@ import { hostJwtAuthenticator } from './services/host-auth.ts';
 import { PayService, type HostAuthenticator } from './services/pay.ts';
 import { SessionTokens } from './services/tokens.ts';
 import { WebhookService } from './services/webhooks.ts';
-import { SqliteStore } from './store/sqlite.ts';
+import { openStore } from './store/open.ts';
+import type { Store } from './store/store.ts';
 
 export interface StartOptions {
   env?: NodeJS.ProcessEnv;
@@ -50,7 +51,7 @@ export interface Bff {
   config: Readonly<Config>;
   server: Server;
   app: Express;
-  store: SqliteStore;
+  store: Store;
   outbox: OutboxWorker;
   sandbox?: {
     checkr: CheckrSimulator;
@@ -68,7 +69,9 @@ export interface Bff {
 function sandboxSecrets(databaseUrl: string): { signing: string; admin: string } {
   const path = databaseUrl.includes(':memory:')
     ? undefined
-    : `${dirname(databaseUrl.replace(/^sqlite:(\/\/)?/, ''))}/sandbox-secrets.json`;
+    : databaseUrl.startsWith('sqlite:')
+      ? `${dirname(databaseUrl.replace(/^sqlite:(\/\/)?/, ''))}/sandbox-secrets.json`
+      : '.data/sandbox-secrets.json';
   if (path && existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
   const secrets = {
     signing: randomBytes(32).toString('base64url'),
@@ -167,7 +170,10 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     webhookKeys = { checkr: config.checkr?.apiKey, checkrPay: config.pay?.secretKey };
   }
 
-  const store = SqliteStore.fromUrl(config.databaseUrl);
+  const store = await openStore(config, logger).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
   const tokens = new SessionTokens(config.sessionSigningKey, config.sessionTtlSeconds);
   const outbox = new OutboxWorker(store, checkr, logger, options.outbox);
   const apply = new ApplyService({

@@ -63,9 +63,17 @@ const schema = z
     DATABASE_URL: z
       .string()
       .default('sqlite:.data/checkr-kit.sqlite')
-      .refine((url) => /^sqlite:(\/\/)?(:memory:|[^:]+)$/.test(url), {
-        message: 'must be sqlite:<path> (or sqlite::memory:); PostgreSQL is not in this build yet',
-      }),
+      .refine(
+        (url) =>
+          /^sqlite:(\/\/)?(:memory:|[^:]+)$/.test(url) || /^postgres(ql)?:\/\/[^\s]+$/.test(url),
+        {
+          message: 'must be sqlite:<path> (one process) or postgres://user:pass@host/db (replicas)',
+        },
+      ),
+    /** PostgreSQL: connections per BFF process (every replica's pool must fit max_connections). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** PostgreSQL: the server cancels any one statement that runs longer (statement_timeout). */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
     TRUST_PROXY: z
       .string()
       .optional()
@@ -180,6 +188,8 @@ export interface Config {
   emailDomainCheck: 'dns' | 'off';
   allowedOrigins: readonly string[];
   databaseUrl: string;
+  databasePoolMax: number;
+  databaseStatementTimeoutMs: number;
   trustProxy: boolean | number | string;
   port: number;
   publicUrl: string | undefined;
@@ -234,6 +244,8 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     emailDomainCheck: env.EMAIL_DOMAIN_CHECK,
     allowedOrigins: Object.freeze([...env.ALLOWED_ORIGINS]),
     databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    databaseStatementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     trustProxy: env.TRUST_PROXY,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL,

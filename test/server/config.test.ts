@@ -48,10 +48,16 @@ describe('config', () => {
 
   it('refuses a database it cannot use, in one line', () => {
     assert.throws(
-      () => parseConfig({ DATABASE_URL: 'postgres://db.example.com/kit' }),
-      /^Error: Configuration error: DATABASE_URL must be sqlite:<path>/,
+      () => parseConfig({ DATABASE_URL: 'mysql://db.example.com/kit' }),
+      /^Error: Configuration error: DATABASE_URL must be sqlite:<path> \(one process\) or postgres:/,
     );
     assert.equal(parseConfig({ DATABASE_URL: 'sqlite::memory:' }).databaseUrl, 'sqlite::memory:');
+    const pg = parseConfig({
+      DATABASE_URL: 'postgres://kit:pw@db.example.com/kit',
+      DATABASE_POOL_MAX: '20',
+    });
+    assert.equal(pg.databaseUrl, 'postgres://kit:pw@db.example.com/kit');
+    assert.deepEqual([pg.databasePoolMax, pg.databaseStatementTimeoutMs], [20, 5000]);
   });
 
   it('picks the Checkr Pay API and CDN bases from CHECKR_PAY_ENV', () => {

@@ -175,47 +175,120 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       assert.deepEqual(await store.listOutbox(other.id), []);
     });
 
-    it('hands out due outbox items and records their attempts', async () => {
+    it('leases due outbox items to one holder at a time, and records their attempts', async () => {
+      // Dates before every other test's items, so no other test's items are due here.
       const session = newSessionRecord({ candidateId: 'cand_o' });
       await store.createSession(session);
-      const consent = consentFor(session.id, '2000-01-01T00:00:00.000Z');
+      const consent = consentFor(session.id, '1990-01-01T00:00:00.000Z');
       const [upload, report] = outboxFor(consent);
       await store.commitConsent(consent, [upload!, report!]);
+      const mine = async (holder: string, now: string, leaseMs = 60_000, limit = 100) =>
+        (await store.claimOutbox(now, limit, holder, leaseMs))
+          .filter((o) => o.sessionId === session.id)
+          .map((o) => o.id);
 
-      const due = (await store.dueOutbox('2000-01-01T00:00:00.000Z', 100)).filter(
-        (o) => o.sessionId === session.id,
-      );
-      assert.deepEqual(
-        due.map((o) => o.id),
-        [upload!.id, report!.id],
-      );
-      assert.equal(
-        (await store.dueOutbox('1999-12-31T23:59:59.999Z', 100)).some(
-          (o) => o.sessionId === session.id,
-        ),
-        false,
-        'not due before next_attempt_at',
-      );
-      assert.ok((await store.dueOutbox('2100-01-01T00:00:00.000Z', 1)).length <= 1, 'limit');
+      assert.deepEqual(await mine('B', '1989-12-31T23:59:59.999Z'), [], 'not due yet');
+      assert.deepEqual(await mine('A', '1990-01-01T00:00:00.000Z'), [upload!.id, report!.id]);
+      assert.deepEqual(await mine('B', '1990-01-01T00:00:00.000Z'), [], 'leased to A');
+      await store.releaseOutbox(report!.id, 'B'); // not B's to give back
+      assert.deepEqual(await mine('B', '1990-01-01T00:00:00.000Z'), []);
+      await store.releaseOutbox(report!.id, 'A');
+      assert.deepEqual(await mine('B', '1990-01-01T00:00:00.000Z'), [report!.id]);
 
-      await store.failOutbox(upload!.id, 'checkr 500', '2000-01-01T00:00:05.000Z');
-      await store.completeOutbox(report!.id, 'rep_x', '2000-01-01T00:00:01.000Z');
-      const [failed, done] = await store.listOutbox(session.id);
+      await store.failOutbox(upload!.id, 'checkr 500', '1990-01-01T00:00:05.000Z');
+      const [failed] = await store.listOutbox(session.id);
       assert.deepEqual(
         [failed!.attempts, failed!.lastError, failed!.nextAttemptAt, failed!.doneAt],
-        [1, 'checkr 500', '2000-01-01T00:00:05.000Z', null],
+        [1, 'checkr 500', '1990-01-01T00:00:05.000Z', null],
       );
+      assert.deepEqual(await mine('C', '1990-01-01T00:00:04.000Z'), [], 'backing off');
+      // A holder that dies keeps its items only until its lease runs out.
+      assert.deepEqual(await mine('C', '1990-01-01T00:00:05.000Z', 1), [upload!.id]);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      assert.deepEqual(await mine('D', '1990-01-01T00:00:05.000Z'), [upload!.id]);
+
+      await store.completeOutbox(report!.id, 'rep_x', '1990-01-01T00:00:01.000Z');
+      const [, done] = await store.listOutbox(session.id);
       assert.deepEqual(
         [done!.attempts, done!.resultId, done!.doneAt, done!.lastError],
-        [1, 'rep_x', '2000-01-01T00:00:01.000Z', null],
+        [1, 'rep_x', '1990-01-01T00:00:01.000Z', null],
       );
-      const stillDue = (await store.dueOutbox('2000-01-01T00:00:10.000Z', 100)).filter(
-        (o) => o.sessionId === session.id,
+      await store.completeOutbox(upload!.id, 'doc_x', '1990-01-01T00:00:06.000Z');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.deepEqual(await mine('E', '1990-01-02T00:00:00.000Z', 1), [], 'done is never due');
+    });
+
+    it('gives claimers racing for the same items disjoint sets', async () => {
+      const sessions: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const session = newSessionRecord({ candidateId: id('cand') });
+        await store.createSession(session);
+        const consent = consentFor(session.id, '1980-01-01T00:00:00.000Z');
+        await store.commitConsent(consent, outboxFor(consent));
+        sessions.push(session.id);
+      }
+      const claims = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          store.claimOutbox('1980-01-01T00:00:00.000Z', 4, `racer-${i}`, 60_000),
+        ),
+      );
+      const ids = claims
+        .flat()
+        .filter((o) => sessions.includes(o.sessionId))
+        .map((o) => o.id);
+      assert.ok(
+        claims.every((c) => c.length <= 4),
+        'limit',
+      );
+      assert.equal(new Set(ids).size, ids.length, 'no item claimed twice');
+      assert.equal(ids.length, 16, 'every item claimed by someone');
+    });
+
+    it('grants a named lease to one holder until released or run out', async () => {
+      const name = id('session');
+      assert.equal(await store.tryLease(name, 'A', 60_000), true);
+      assert.equal(await store.tryLease(name, 'B', 60_000), false);
+      assert.equal(await store.tryLease(name, 'A', 60_000), true, 'the holder renews');
+      await store.releaseLease(name, 'B');
+      assert.equal(await store.tryLease(name, 'B', 60_000), false, 'only the holder releases');
+      await store.releaseLease(name, 'A');
+      assert.equal(await store.tryLease(name, 'B', 1), true);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      assert.equal(await store.tryLease(name, 'C', 60_000), true, 'run out');
+
+      const contested = id('session');
+      const taken = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.tryLease(contested, `h${i}`, 60_000)),
+      );
+      assert.equal(taken.filter(Boolean).length, 1);
+    });
+
+    it('counts rate-limit hits in fixed windows, exactly under concurrency', async () => {
+      const key = id('limit');
+      const first = await store.countRateLimit(key, 60_000, 1);
+      assert.equal(first.hits, 1);
+      assert.ok(Math.abs(first.resetAt.getTime() - (Date.now() + 60_000)) < 5_000);
+      assert.equal((await store.countRateLimit(key, 60_000, 1)).hits, 2);
+      const third = await store.countRateLimit(key, 60_000, 1);
+      assert.equal(third.hits, 3);
+      assert.equal(third.resetAt.getTime(), first.resetAt.getTime(), 'same window');
+      assert.equal((await store.countRateLimit(key, 60_000, -1)).hits, 2);
+      await store.resetRateLimit(key);
+      assert.equal((await store.countRateLimit(key, 60_000, 1)).hits, 1);
+
+      const short = id('limit');
+      await store.countRateLimit(short, 20, 1);
+      assert.equal((await store.countRateLimit(short, 20, 1)).hits, 2);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      assert.equal((await store.countRateLimit(short, 20, 1)).hits, 1, 'a new window');
+
+      const busy = id('limit');
+      const counts = await Promise.all(
+        Array.from({ length: 20 }, () => store.countRateLimit(busy, 60_000, 1)),
       );
       assert.deepEqual(
-        stillDue.map((o) => o.id),
-        [upload!.id],
-        'a done item is never due again',
+        counts.map((c) => c.hits).sort((a, b) => a - b),
+        Array.from({ length: 20 }, (_, i) => i + 1),
       );
     });
 

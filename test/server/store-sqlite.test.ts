@@ -32,6 +32,40 @@ describe('SQLite migrations', () => {
     );
   });
 
+  it('frees the outbox claims of a process that died, on opening the file again', async () => {
+    const path = join(dir, 'crash.sqlite');
+    const store = new SqliteStore(path);
+    const session = newSessionRecord({ candidateId: 'cand_k' });
+    await store.createSession(session);
+    const consent = {
+      id: 'cs_k',
+      sessionId: session.id,
+      evidenceJson: '{}',
+      evidenceSha256: 'c'.repeat(64),
+      pdf: new Uint8Array([1]),
+      createdAt: '1970-01-02T00:00:00.000Z',
+    };
+    const item = {
+      id: 'ob_k',
+      kind: 'upload_consent' as const,
+      sessionId: session.id,
+      attempts: 0,
+      nextAttemptAt: consent.createdAt,
+      doneAt: null,
+      lastError: null,
+      resultId: null,
+    };
+    await store.commitConsent(consent, [item]);
+    assert.equal((await store.claimOutbox(consent.createdAt, 10, 'dead', 600_000)).length, 1);
+    await store.close(); // as good as a SIGKILL: the lease is still 10 minutes away
+    const reopened = new SqliteStore(path);
+    assert.deepEqual(
+      (await reopened.claimOutbox(consent.createdAt, 10, 'next', 600_000)).map((o) => o.id),
+      ['ob_k'],
+    );
+    await reopened.close();
+  });
+
   it('numbers migrations 1, 2, 3 ... with nothing skipped or repeated', () => {
     assert.deepEqual(
       MIGRATIONS.map((m) => m.version),

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
 import type { SessionTokens } from '../services/tokens.ts';
-import { limit, noStore, requireAdmin, requireSessionToken } from './middleware.ts';
+import {
+  limit,
+  noStore,
+  requireAdmin,
+  requireSessionToken,
+  type RateLimitCounter,
+} from './middleware.ts';
 
 /** zod's first problem, as one error in our shape with a JSON pointer into the body. */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -76,7 +82,7 @@ export interface ApplyRouteOptions {
   adminKey: string;
   /** Which origin a session is bound to when the customer backend names none. */
   resolveAudience: (requested: string | undefined) => string;
-  limits: { windowMs: number; apply: number };
+  limits: { windowMs: number; apply: number; counter?: RateLimitCounter };
 }
 
 export function applyRoutes({
@@ -90,7 +96,12 @@ export function applyRoutes({
   const small = express.json({ limit: '16kb' });
   const admin = requireAdmin(adminKey);
   const session = requireSessionToken(tokens);
-  const applyLimit = limit(limits.windowMs, limits.apply, 'rate_limited');
+  const applyLimit = limit(
+    limits.windowMs,
+    limits.apply,
+    'rate_limited',
+    limits.counter && { counter: limits.counter, name: 'apply' },
+  );
 
   router.post('/v1/apply-sessions', noStore, admin, small, async (req, res) => {
     const body = parseBody(newSession, req.body);

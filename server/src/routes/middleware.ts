@@ -1,8 +1,9 @@
 import type { RequestHandler } from 'express';
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Options, type Store as RateLimitStore } from 'express-rate-limit';
 import { AppError, errorBody } from '../errors.ts';
 import type { SessionTokens } from '../services/tokens.ts';
+import type { Store } from '../store/store.ts';
 
 function bearer(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -50,13 +51,58 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/** Per-client limits in the error shape; the key is the client IP (honouring TRUST_PROXY). */
-export function limit(windowMs: number, max: number, code: string): RequestHandler {
+/** Where rate-limit hits are counted: the BFF's store, so every replica counts together. */
+export type RateLimitCounter = Pick<Store, 'countRateLimit' | 'resetRateLimit'>;
+
+/** express-rate-limit's store interface over the BFF store's counters. */
+class SharedHits implements RateLimitStore {
+  readonly localKeys = false;
+  private windowMs = 60_000;
+
+  constructor(
+    private readonly counter: RateLimitCounter,
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options): void {
+    this.windowMs = options.windowMs;
+  }
+
+  async increment(key: string) {
+    const { hits, resetAt } = await this.counter.countRateLimit(
+      this.prefix + key,
+      this.windowMs,
+      1,
+    );
+    return { totalHits: hits, resetTime: resetAt };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.counter.countRateLimit(this.prefix + key, this.windowMs, -1);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.counter.resetRateLimit(this.prefix + key);
+  }
+}
+
+/**
+ * Per-client limits in the error shape; the key is the client IP (honouring TRUST_PROXY). With
+ * `shared`, hits are counted in the store under the limit's name, so a limit of N holds across
+ * every replica rather than N per replica.
+ */
+export function limit(
+  windowMs: number,
+  max: number,
+  code: string,
+  shared?: { counter: RateLimitCounter; name: string },
+): RequestHandler {
   return rateLimit({
     windowMs,
     limit: max,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    ...(shared ? { store: new SharedHits(shared.counter, `${shared.name}:`) } : {}),
     handler: (_req, res) => {
       res
         .status(429)

@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import type { HostAuthenticator, PayService } from '../services/pay.ts';
 import type { WebhookService } from '../services/webhooks.ts';
 import { parseBody } from './apply.ts';
-import { limit, noStore, requireAdmin } from './middleware.ts';
+import { limit, noStore, requireAdmin, type RateLimitCounter } from './middleware.ts';
 
 const workerTokenBody = z.strictObject({
   /** The worker's login session in the customer's app, so Checkr Pay spares repeated 2FA. */
@@ -20,7 +20,7 @@ export function payRoutes({
   pay: PayService | undefined;
   authenticate: HostAuthenticator | undefined;
   adminKey: string;
-  limits: { windowMs: number; token: number };
+  limits: { windowMs: number; token: number; counter?: RateLimitCounter };
 }): Router {
   const router = Router();
   const requirePay = (): PayService => {
@@ -52,7 +52,12 @@ export function payRoutes({
   router.get(
     '/v1/pay/token',
     noStore,
-    limit(limits.windowMs, limits.token, 'rate_limited'),
+    limit(
+      limits.windowMs,
+      limits.token,
+      'rate_limited',
+      limits.counter && { counter: limits.counter, name: 'pay-token' },
+    ),
     async (req, res) => {
       const service = requirePay();
       if (!authenticate)

@@ -41,6 +41,8 @@ export interface ApplyServiceDeps {
   logger: Logger;
   /** Called after a consent commit so uploads start at once rather than on the next tick. */
   onConsentCommitted?: () => void;
+  /** How long one candidate submission may hold its session's lease (default 2 minutes). */
+  sessionLeaseMs?: number;
   now?: () => Date;
 }
 
@@ -162,22 +164,36 @@ export class ApplyService {
     return this.deps.packages.get(session.packageSlug);
   }
 
-  /** One candidate submission at a time per session: a double submit waits for the first. */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
-
+  /**
+   * One candidate submission at a time per session, whichever replica receives it: a double
+   * submit waits for the first. The lease is in the store (PostgreSQL: a row every replica
+   * sees) and outlives one submission with all its Checkr retries; a replica killed mid-way
+   * frees it when it runs out.
+   */
   async submitCandidate(
     sessionId: string,
     body: CandidateInput & { residence_state?: unknown; copy_requested?: unknown },
   ): Promise<{ candidate_id: string; documents: string[] }> {
-    const previous = this.inFlight.get(sessionId) ?? Promise.resolve();
-    const current = previous
-      .catch(() => undefined)
-      .then(() => this.submitCandidateNow(sessionId, body));
-    this.inFlight.set(sessionId, current);
+    const lease = `candidate:${sessionId}`;
+    const holder = randomUUID();
+    const leaseMs = this.deps.sessionLeaseMs ?? 120_000;
+    const giveUpAt = Date.now() + leaseMs;
+    let pause = 20;
+    while (!(await this.deps.store.tryLease(lease, holder, leaseMs))) {
+      if (Date.now() > giveUpAt) {
+        throw new AppError(
+          409,
+          'candidate_in_progress',
+          'These details are still being submitted; try again shortly',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      pause = Math.min(pause * 2, 500);
+    }
     try {
-      return await current;
+      return await this.submitCandidateNow(sessionId, body);
     } finally {
-      if (this.inFlight.get(sessionId) === current) this.inFlight.delete(sessionId);
+      await this.deps.store.releaseLease(lease, holder);
     }
   }
 

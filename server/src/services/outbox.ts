@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { CheckrClient } from '../clients/checkr.ts';
 import { UpstreamError } from '../clients/http.ts';
 import type { Logger } from '../logger.ts';
@@ -8,6 +10,11 @@ export interface OutboxOptions {
   pollMs?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * How long a claimed item stays this worker's before another replica may take it: longer than
+   * one delivery with all its retries (6 attempts of up to 10 s each by default).
+   */
+  leaseMs?: number;
   now?: () => Date;
 }
 
@@ -16,12 +23,17 @@ export interface OutboxOptions {
  * `consent`), then order the report. Each item is retried with jittered backoff until Checkr has
  * it, across restarts (the items live in the store). Idempotency keys are the item ids, so a
  * retry after a crash mid-call never uploads twice or orders two reports.
+ *
+ * Many replicas may run a worker on one store: each claims its items with a lease, so no two
+ * work on one item at once, and the items of a replica killed mid-delivery are claimed again by
+ * another once the lease has run out.
  */
 export class OutboxWorker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
     private readonly store: Store,
@@ -66,7 +78,12 @@ export class OutboxWorker {
   async drain(): Promise<void> {
     for (;;) {
       const now = (this.options.now?.() ?? new Date()).toISOString();
-      const due = await this.store.dueOutbox(now, 10);
+      const due = await this.store.claimOutbox(
+        now,
+        10,
+        this.holder,
+        this.options.leaseMs ?? 120_000,
+      );
       if (due.length === 0 || this.stopped) return;
       let progressed = false;
       for (const item of due) progressed = (await this.process(item)) || progressed;
@@ -77,7 +94,10 @@ export class OutboxWorker {
   private async process(item: OutboxItem): Promise<boolean> {
     const session = await this.store.getSession(item.sessionId);
     const consent = await this.store.getConsentBySession(item.sessionId);
-    if (!session?.candidateId || !consent) return false;
+    if (!session?.candidateId || !consent) {
+      await this.store.releaseOutbox(item.id, this.holder);
+      return false;
+    }
     try {
       if (item.kind === 'upload_consent') {
         const document = await this.checkr.uploadDocument(
@@ -97,7 +117,10 @@ export class OutboxWorker {
         const uploaded = (await this.store.listOutbox(session.id)).some(
           (o) => o.kind === 'upload_consent' && o.doneAt,
         );
-        if (!uploaded) return false;
+        if (!uploaded) {
+          await this.store.releaseOutbox(item.id, this.holder);
+          return false;
+        }
         const workLocations = session.workLocations.length > 0 ? session.workLocations : undefined;
         const report = await this.checkr.createReport(
           {

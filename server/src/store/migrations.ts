@@ -142,6 +142,29 @@ export const MIGRATIONS: readonly Migration[] = [
    );`,
     },
   },
+  {
+    version: 2,
+    name: 'outbox leases; PostgreSQL: named leases and shared rate-limit counters',
+    // A SQLite file serves one process, which keeps leases and counters in memory (sqlite.ts);
+    // PostgreSQL keeps them in tables so every replica sees them, on the database's clock.
+    sql: {
+      sqlite: `ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+   ALTER TABLE outbox ADD COLUMN lease_until TEXT;`,
+      postgres: `ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+   ALTER TABLE outbox ADD COLUMN lease_until TIMESTAMPTZ;
+   CREATE TABLE leases (
+     name TEXT PRIMARY KEY,
+     holder TEXT NOT NULL,
+     expires_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE UNLOGGED TABLE rate_limit_hits (
+     key TEXT PRIMARY KEY,
+     hits INTEGER NOT NULL,
+     reset_at TIMESTAMPTZ NOT NULL
+   );
+   CREATE INDEX rate_limit_hits_reset ON rate_limit_hits (reset_at);`,
+    },
+  },
 ];
 
 /** The statement text of a migration for one engine. */

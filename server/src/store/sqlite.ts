@@ -10,84 +10,35 @@ import type {
   Store,
 } from './store.ts';
 import { assertKnownVersions, MIGRATIONS, migrationSql } from './migrations.ts';
+import {
+  CONSENT_LIST_SQL,
+  SESSION_COLUMNS,
+  columnValue,
+  sessionValues,
+  byDue,
+  toAcknowledgement,
+  toConsent,
+  toConsentListRow,
+  toOutbox,
+  toSession,
+  type Row,
+} from './rows.ts';
 
-type Row = Record<string, unknown>;
-
-function toSession(row: Row | undefined): ApplySession | undefined {
-  if (!row) return undefined;
-  return {
-    id: row.id as string,
-    packageSlug: row.package_slug as string,
-    minAge: row.min_age as 16 | 18,
-    workLocations: JSON.parse(row.work_locations as string),
-    prefill: JSON.parse(row.prefill as string),
-    customId: (row.custom_id as string | null) ?? null,
-    locale: row.locale as string,
-    audience: row.audience as string,
-    status: row.status as 'open' | 'closed',
-    createdAt: row.created_at as string,
-    candidateId: (row.candidate_id as string | null) ?? null,
-    candidateHash: (row.candidate_hash as string | null) ?? null,
-    residenceState: (row.residence_state as string | null) ?? null,
-    nameDigests: JSON.parse((row.name_digests as string) ?? '[]'),
-    copyRequested: row.copy_requested === 1,
-    reportId: (row.report_id as string | null) ?? null,
-    reportStatus: (row.report_status as string | null) ?? null,
-    reportResult: (row.report_result as string | null) ?? null,
-  };
-}
-
-function toOutbox(row: Row): OutboxItem {
-  return {
-    id: row.id as string,
-    kind: row.kind as OutboxItem['kind'],
-    sessionId: row.session_id as string,
-    attempts: row.attempts as number,
-    nextAttemptAt: row.next_attempt_at as string,
-    doneAt: (row.done_at as string | null) ?? null,
-    lastError: (row.last_error as string | null) ?? null,
-    resultId: (row.result_id as string | null) ?? null,
-  };
-}
-
-function toConsent(row: Row | undefined): ConsentRecord | undefined {
-  if (!row) return undefined;
-  return {
-    id: row.id as string,
-    sessionId: row.session_id as string,
-    evidenceJson: row.evidence_json as string,
-    evidenceSha256: row.evidence_sha256 as string,
-    pdf: new Uint8Array(row.pdf as Buffer),
-    createdAt: row.created_at as string,
-  };
-}
-
-const SESSION_COLUMNS: Record<keyof Omit<ApplySession, 'id'>, string> = {
-  packageSlug: 'package_slug',
-  minAge: 'min_age',
-  workLocations: 'work_locations',
-  prefill: 'prefill',
-  customId: 'custom_id',
-  locale: 'locale',
-  audience: 'audience',
-  status: 'status',
-  createdAt: 'created_at',
-  candidateId: 'candidate_id',
-  candidateHash: 'candidate_hash',
-  residenceState: 'residence_state',
-  nameDigests: 'name_digests',
-  copyRequested: 'copy_requested',
-  reportId: 'report_id',
-  reportStatus: 'report_status',
-  reportResult: 'report_result',
-};
+const sqliteBoolean = (value: boolean) => (value ? 1 : 0);
 
 /**
  * The embedded store: one SQLite file, WAL journal with `synchronous = FULL`, so a commit has
  * reached the disk before the call returns (the consent's promise to the candidate).
+ *
+ * A SQLite file belongs to one BFF process (two replicas on one file on a network disk would
+ * corrupt it; many replicas take PostgreSQL). So the leases and rate-limit counters, which must
+ * be shared between processes on PostgreSQL, live here in this process's memory: that is the
+ * one process there is. Outbox claims are in the file, as on PostgreSQL.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly leases = new Map<string, { holder: string; expiresAt: number }>();
+  private readonly hits = new Map<string, { hits: number; resetAt: number }>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -102,6 +53,11 @@ export class SqliteStore implements Store {
       this.db.close();
       throw error;
     }
+    // The file is this process's alone, so a claim found on opening is a dead process's (a
+    // crash mid-delivery): its items are due again at once rather than when the lease runs out.
+    this.db.exec(
+      'UPDATE outbox SET claimed_by = NULL, lease_until = NULL WHERE claimed_by IS NOT NULL',
+    );
   }
 
   /** `sqlite:.data/x.sqlite`, `sqlite::memory:` or a bare path. */
@@ -137,33 +93,12 @@ export class SqliteStore implements Store {
   }
 
   async createSession(s: ApplySession): Promise<void> {
+    const { columns, values } = sessionValues(s, sqliteBoolean);
     this.db
       .prepare(
-        `INSERT INTO apply_sessions (id, package_slug, min_age, work_locations, prefill, custom_id, locale, audience,
-           status, created_at, candidate_id, candidate_hash, residence_state, name_digests, copy_requested,
-           report_id, report_status, report_result)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO apply_sessions (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
       )
-      .run(
-        s.id,
-        s.packageSlug,
-        s.minAge,
-        JSON.stringify(s.workLocations),
-        JSON.stringify(s.prefill),
-        s.customId,
-        s.locale,
-        s.audience,
-        s.status,
-        s.createdAt,
-        s.candidateId,
-        s.candidateHash,
-        s.residenceState,
-        JSON.stringify(s.nameDigests),
-        s.copyRequested ? 1 : 0,
-        s.reportId,
-        s.reportStatus,
-        s.reportResult,
-      );
+      .run(...values);
   }
 
   async getSession(id: string): Promise<ApplySession | undefined> {
@@ -176,13 +111,7 @@ export class SqliteStore implements Store {
     const entries = Object.entries(fields) as Array<[keyof typeof SESSION_COLUMNS, unknown]>;
     if (entries.length === 0) return;
     const sets = entries.map(([key]) => `${SESSION_COLUMNS[key]} = ?`).join(', ');
-    const values = entries.map(([key, value]) =>
-      key === 'workLocations' || key === 'prefill' || key === 'nameDigests'
-        ? JSON.stringify(value)
-        : typeof value === 'boolean'
-          ? Number(value)
-          : value,
-    );
+    const values = entries.map(([key, value]) => columnValue(key, value, sqliteBoolean));
     this.db.prepare(`UPDATE apply_sessions SET ${sets} WHERE id = ?`).run(...values, id);
   }
 
@@ -216,13 +145,7 @@ export class SqliteStore implements Store {
           'SELECT * FROM acknowledgements WHERE session_id = ? ORDER BY acknowledged_at, document_id',
         )
         .all(sessionId) as Row[]
-    ).map((row) => ({
-      sessionId: row.session_id as string,
-      documentId: row.document_id as string,
-      version: row.version as string,
-      sha256: row.sha256 as string,
-      acknowledgedAt: row.acknowledged_at as string,
-    }));
+    ).map(toAcknowledgement);
   }
 
   async commitConsent(consent: ConsentRecord, outbox: OutboxItem[]): Promise<void> {
@@ -263,36 +186,44 @@ export class SqliteStore implements Store {
   }
 
   async listConsents(limit: number): Promise<ConsentListRow[]> {
-    return (
-      this.db
-        .prepare(
-          `SELECT c.id, c.session_id, c.created_at, s.candidate_id, s.custom_id, s.report_id, s.report_status, s.report_result,
-             EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = c.session_id AND o.kind = 'upload_consent' AND o.done_at IS NOT NULL) AS uploaded
-           FROM consents c JOIN apply_sessions s ON s.id = c.session_id
-           ORDER BY c.created_at DESC LIMIT ?`,
-        )
-        .all(limit) as Row[]
-    ).map((row) => ({
-      id: row.id as string,
-      sessionId: row.session_id as string,
-      createdAt: row.created_at as string,
-      candidateId: (row.candidate_id as string | null) ?? null,
-      customId: (row.custom_id as string | null) ?? null,
-      reportId: (row.report_id as string | null) ?? null,
-      reportStatus: (row.report_status as string | null) ?? null,
-      reportResult: (row.report_result as string | null) ?? null,
-      uploaded: row.uploaded === 1,
-    }));
+    return (this.db.prepare(`${CONSENT_LIST_SQL} LIMIT ?`).all(limit) as Row[]).map(
+      toConsentListRow,
+    );
   }
 
-  async dueOutbox(now: string, limit: number): Promise<OutboxItem[]> {
-    return (
-      this.db
-        .prepare(
-          'SELECT * FROM outbox WHERE done_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?',
-        )
-        .all(now, limit) as Row[]
-    ).map(toOutbox);
+  async claimOutbox(
+    now: string,
+    limit: number,
+    holder: string,
+    leaseMs: number,
+  ): Promise<OutboxItem[]> {
+    const nowMs = Date.now();
+    // One statement, so it is atomic against any other writer of the file.
+    const rows = this.db
+      .prepare(
+        `UPDATE outbox SET claimed_by = ?, lease_until = ?
+         WHERE id IN (
+           SELECT id FROM outbox
+           WHERE done_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+           ORDER BY next_attempt_at, id LIMIT ?)
+         RETURNING *`,
+      )
+      .all(
+        holder,
+        new Date(nowMs + leaseMs).toISOString(),
+        now,
+        new Date(nowMs).toISOString(),
+        limit,
+      ) as Row[];
+    return rows.map(toOutbox).sort(byDue);
+  }
+
+  async releaseOutbox(id: string, holder: string): Promise<void> {
+    this.db
+      .prepare(
+        'UPDATE outbox SET claimed_by = NULL, lease_until = NULL WHERE id = ? AND claimed_by = ?',
+      )
+      .run(id, holder);
   }
 
   async listOutbox(sessionId: string): Promise<OutboxItem[]> {
@@ -306,7 +237,8 @@ export class SqliteStore implements Store {
   async completeOutbox(id: string, resultId: string, at: string): Promise<void> {
     this.db
       .prepare(
-        'UPDATE outbox SET done_at = ?, result_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?',
+        `UPDATE outbox SET done_at = ?, result_id = ?, attempts = attempts + 1, last_error = NULL,
+           claimed_by = NULL, lease_until = NULL WHERE id = ?`,
       )
       .run(at, resultId, id);
   }
@@ -314,7 +246,8 @@ export class SqliteStore implements Store {
   async failOutbox(id: string, error: string, nextAttemptAt: string): Promise<void> {
     this.db
       .prepare(
-        'UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
+        `UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+           claimed_by = NULL, lease_until = NULL WHERE id = ?`,
       )
       .run(error, nextAttemptAt, id);
   }
@@ -331,6 +264,40 @@ export class SqliteStore implements Store {
       )
       .run(source, id, type, receivedAt);
     return result.changes === 1;
+  }
+
+  async tryLease(name: string, holder: string, ms: number): Promise<boolean> {
+    const now = Date.now();
+    const current = this.leases.get(name);
+    if (current && current.holder !== holder && current.expiresAt > now) return false;
+    this.leases.set(name, { holder, expiresAt: now + ms });
+    return true;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    if (this.leases.get(name)?.holder === holder) this.leases.delete(name);
+  }
+
+  async countRateLimit(
+    key: string,
+    windowMs: number,
+    delta: 1 | -1,
+  ): Promise<{ hits: number; resetAt: Date }> {
+    const now = Date.now();
+    let entry = this.hits.get(key);
+    if (!entry || entry.resetAt <= now) {
+      // Ended windows go as they are met, and all of them once the map grows.
+      if (this.hits.size > 10_000)
+        for (const [k, e] of this.hits) if (e.resetAt <= now) this.hits.delete(k);
+      entry = { hits: 0, resetAt: now + windowMs };
+      this.hits.set(key, entry);
+    }
+    entry.hits = Math.max(0, entry.hits + delta);
+    return { hits: entry.hits, resetAt: new Date(entry.resetAt) };
+  }
+
+  async resetRateLimit(key: string): Promise<void> {
+    this.hits.delete(key);
   }
 
   async close(): Promise<void> {

@@ -95,7 +95,14 @@ export interface Store {
   getConsentBySession(sessionId: string): Promise<ConsentRecord | undefined>;
   listConsents(limit: number): Promise<ConsentListRow[]>;
 
-  dueOutbox(now: string, limit: number): Promise<OutboxItem[]>;
+  /**
+   * Up to `limit` items due at `now` that no live lease holds, leased to `holder` for `leaseMs`.
+   * Replicas claiming at once get disjoint items; an item whose holder died (lease run out) is
+   * claimed again. Delivery is idempotent by item id, so a re-claim never delivers twice.
+   */
+  claimOutbox(now: string, limit: number, holder: string, leaseMs: number): Promise<OutboxItem[]>;
+  /** Give a claimed item back without an attempt (it waits on another item). */
+  releaseOutbox(id: string, holder: string): Promise<void>;
   listOutbox(sessionId: string): Promise<OutboxItem[]>;
   completeOutbox(id: string, resultId: string, at: string): Promise<void>;
   failOutbox(id: string, error: string, nextAttemptAt: string): Promise<void>;
@@ -107,6 +114,24 @@ export interface Store {
     type: string,
     receivedAt: string,
   ): Promise<boolean>;
+
+  /**
+   * Take the named lease for `ms` unless another holder has it unexpired; `true` when taken.
+   * Serializes work (one candidate submission per session) across every process on the store.
+   */
+  tryLease(name: string, holder: string, ms: number): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
+
+  /**
+   * Rate-limit counter: adds `delta` to the key's hits in its fixed window (a new window of
+   * `windowMs` starts when the last has ended) and returns the count and when the window ends.
+   */
+  countRateLimit(
+    key: string,
+    windowMs: number,
+    delta: 1 | -1,
+  ): Promise<{ hits: number; resetAt: Date }>;
+  resetRateLimit(key: string): Promise<void>;
 
   close(): Promise<void>;
 }
