@@ -1,12 +1,12 @@
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { AppError, errorHandler, notFound } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
+import { kitRoutes, type KitRoutes } from './routes/kit.ts';
 import { corsAllowList } from './routes/middleware.ts';
 import { payRoutes, webhookRoutes } from './routes/pay-and-webhooks.ts';
 import type { ApplyService } from './services/apply.ts';
@@ -44,6 +44,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** Where the script-tag bundle is served from (`dist/`). */
   kitDir?: string;
+  /** The kit's routes, when the composition root shares them (the demo pages name the hashed file). */
+  kit?: KitRoutes;
 }
 
 const defaultKitDir = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -145,8 +147,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  const kitDir = deps.kitDir ?? defaultKitDir;
-  if (existsSync(kitDir)) app.use('/kit', express.static(kitDir, { maxAge: 0 }));
+  app.use('/kit', (deps.kit ?? kitRoutes(deps.kitDir ?? defaultKitDir)).router);
   if (deps.demo) app.use(deps.demo);
 
   app.use(notFound);
