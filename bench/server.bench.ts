@@ -97,14 +97,44 @@ export default async function serverBench(): Promise<BenchRow[]> {
       ALLOWED_ORIGINS: 'http://localhost',
     }),
   });
-  const bare = await child<{ url: string }>('bare');
+  const upstreamBare = await child<{ url: string }>('upstream-bare', {
+    SANDBOX_ENV: JSON.stringify(sandbox.info.env),
+  });
   try {
-    const bareLoad = await load(`${bare.info.url}/token`, { connections: 50, seconds });
-    const tokenLoad = await load(`${bffProcess.info.url}/v1/pay/token`, {
-      connections: 50,
-      seconds,
-      headers: { 'x-bench-worker': sandbox.info.workerId },
-    });
+    // Alternating rounds, so a busy moment of a shared machine weighs on both sides alike.
+    const rounds = 3;
+    const roundSeconds = Math.max(2, Math.round(seconds / 2));
+    const bareRuns: LoadResult[] = [];
+    const tokenRuns: LoadResult[] = [];
+    const worker = { 'x-bench-worker': sandbox.info.workerId };
+    for (let round = 0; round < rounds; round++) {
+      bareRuns.push(
+        await load(`${upstreamBare.info.url}/token`, {
+          connections: 50,
+          seconds: roundSeconds,
+          headers: worker,
+        }),
+      );
+      tokenRuns.push(
+        await load(`${bffProcess.info.url}/v1/pay/token`, {
+          connections: 50,
+          seconds: roundSeconds,
+          headers: worker,
+        }),
+      );
+    }
+    const of = (runs: LoadResult[], pick: (r: LoadResult) => number) => median(runs.map(pick));
+    const bareLoad = {
+      requestsPerSecond: of(bareRuns, (r) => r.requestsPerSecond),
+      p99: of(bareRuns, (r) => r.p99),
+      failures: bareRuns.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    };
+    const tokenLoad = {
+      requestsPerSecond: of(tokenRuns, (r) => r.requestsPerSecond),
+      p50: of(tokenRuns, (r) => r.p50),
+      p99: of(tokenRuns, (r) => r.p99),
+      failures: tokenRuns.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    };
 
     // The candidate route: one session per run, the same (valid) candidate resubmitted.
     const admin = {
@@ -246,26 +276,31 @@ export default async function serverBench(): Promise<BenchRow[]> {
 
     return [
       {
-        name: `bare Express JSON route, 50 connections, ${seconds} s`,
+        name: `same upstream call from a bare Express route (fetch), 50 connections, median of ${rounds} x ${roundSeconds} s`,
         value: Math.round(bareLoad.requestsPerSecond),
         unit: 'req/s',
       },
       {
-        name: `GET /v1/pay/token (BFF process -> sandbox process), 50 connections, ${seconds} s`,
+        name: 'same upstream call from a bare Express route, p99',
+        value: bareLoad.p99,
+        unit: 'ms',
+      },
+      {
+        name: `GET /v1/pay/token (BFF process -> sandbox process), 50 connections, median of ${rounds} x ${roundSeconds} s`,
         value: Math.round(tokenLoad.requestsPerSecond),
         unit: 'req/s',
       },
       {
-        name: 'token endpoint throughput / bare Express',
+        name: 'token route throughput / bare route making the same upstream call',
         value: Math.round((tokenLoad.requestsPerSecond / bareLoad.requestsPerSecond) * 100) / 100,
         unit: 'ratio',
-        goal: '>= 0.5',
+        goal: '>= 0.85',
       },
       { name: 'GET /v1/pay/token latency p50', value: tokenLoad.p50, unit: 'ms' },
       { name: 'GET /v1/pay/token latency p99', value: tokenLoad.p99, unit: 'ms' },
       {
-        name: 'GET /v1/pay/token errors + non-2xx',
-        value: tokenLoad.errors + tokenLoad.non2xx,
+        name: 'GET /v1/pay/token and bare route errors + non-2xx',
+        value: tokenLoad.failures + bareLoad.failures,
         unit: 'responses',
         goal: '0',
       },
@@ -300,7 +335,7 @@ export default async function serverBench(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    for (const proc of [sandbox.process, bffProcess.process, bare.process]) proc.kill();
+    for (const proc of [sandbox.process, bffProcess.process, upstreamBare.process]) proc.kill();
     await bff.close();
   }
 }

@@ -1,6 +1,6 @@
 // Child processes for the server benchmarks, so the load generator, the BFF and the simulators
-// do not share one event loop: `node … processes.ts sandbox|bff|bare`. Each prints one JSON line
-// (its URL and what the parent needs) once it listens.
+// do not share one event loop: `node … processes.ts sandbox|bff|upstream-bare`. Each prints one
+// JSON line (its URL and what the parent needs) once it listens.
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { startBff } from '../../server/src/bff.ts';
@@ -35,14 +35,28 @@ if (role === 'sandbox') {
   console.log(
     JSON.stringify({ url: `http://127.0.0.1:${bff.port}`, adminKey: bff.config.adminKey }),
   );
-} else if (role === 'bare') {
+} else if (role === 'upstream-bare') {
+  // The smallest Express route that makes the token route's upstream call: the same Checkr Pay
+  // request (keys, worker session header) to the same simulator with the same client (fetch),
+  // answering the same JSON. What the token route costs beyond it is the BFF's own work.
+  const env = JSON.parse(process.env.SANDBOX_ENV!) as Record<string, string>;
   const app = express();
-  app.get('/token', (_req, res) => {
+  app.get('/token', async (req, res) => {
+    const upstream = await fetch(
+      `${env.CHECKR_PAY_API_BASE}v0/workers/${encodeURIComponent(req.get('x-bench-worker')!)}/authenticate`,
+      {
+        headers: {
+          accept: 'application/json',
+          'x-checkr-pay-access-key': env.CHECKR_PAY_ACCESS_KEY!,
+          'x-checkr-pay-secret-key': env.CHECKR_PAY_SECRET_KEY!,
+          'x-checkr-pay-worker-session-id': 'bench-session',
+        },
+      },
+    );
+    const body = (await upstream.json()) as { temporaryAuthenticationToken: string };
+    const token = body.temporaryAuthenticationToken;
     res.set('Cache-Control', 'no-store');
-    res.json({
-      token: 'x'.repeat(24),
-      embed_url: `https://cdn.checkrpay.com?tempAuthToken=${'x'.repeat(24)}`,
-    });
+    res.json({ token, embed_url: `${env.CHECKR_PAY_EMBED_BASE}?tempAuthToken=${token}` });
   });
   const server = app.listen(0, '127.0.0.1', () =>
     console.log(
