@@ -175,7 +175,10 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     throw error;
   });
   const tokens = new SessionTokens(config.sessionSigningKey, config.sessionTtlSeconds);
-  const outbox = new OutboxWorker(store, checkr, logger, options.outbox);
+  const outbox = new OutboxWorker(store, checkr, logger, {
+    leaseMs: config.outboxLeaseMs,
+    ...options.outbox,
+  });
   const apply = new ApplyService({
     store,
     checkr,
@@ -227,7 +230,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     sandboxRouters,
     demo: demo?.router,
     frameOrigins: config.sandbox ? [internal] : [],
-    rateLimits: options.rateLimits,
+    rateLimits: options.rateLimits ?? config.rateLimits,
   });
   server.on('request', app);
   outbox.start();

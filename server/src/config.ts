@@ -108,6 +108,14 @@ const schema = z
       .default('sub'),
     /** Per-try timeout of calls to Checkr and Checkr Pay. */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /**
+     * How long an outbox item stays claimed by the replica delivering it; after that another
+     * replica may take it (its holder died). Longer than one delivery with its retries.
+     */
+    OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+    /** Requests per client address per minute, counted across every replica of the store. */
+    RATE_LIMIT_APPLY: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    RATE_LIMIT_PAY_TOKEN: z.coerce.number().int().min(1).max(1_000_000).default(20),
   })
   .superRefine((env, ctx) => {
     const pair = (a: keyof typeof env, b: keyof typeof env) => {
@@ -175,6 +183,8 @@ export interface Config {
   sessionSigningKey: string;
   sessionTtlSeconds: number;
   upstreamTimeoutMs: number;
+  outboxLeaseMs: number;
+  rateLimits: { windowMs: number; apply: number; token: number };
   /** Host sign-in by JWT, when configured. */
   hostJwt:
     | {
@@ -231,6 +241,8 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     sessionSigningKey: env.SESSION_SIGNING_KEY ?? invent(),
     sessionTtlSeconds: env.SESSION_TTL_SECONDS,
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
+    outboxLeaseMs: env.OUTBOX_LEASE_MS,
+    rateLimits: { windowMs: 60_000, apply: env.RATE_LIMIT_APPLY, token: env.RATE_LIMIT_PAY_TOKEN },
     hostJwt:
       env.HOST_JWT_SECRET || env.HOST_JWKS_URL
         ? {
