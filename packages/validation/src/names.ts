@@ -80,3 +80,9 @@ export function normalizeSignatureName(name: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/**
+ * The size of the PNG the signature pad exports, whatever its size on screen. The BFF refuses a
+ * drawn signature with a larger header before decoding it, so an image bomb costs nothing.
+ */
+export const SIGNATURE_IMAGE_SIZE = Object.freeze({ width: 600, height: 200 });

@@ -1,4 +1,15 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  StandardFonts,
+  concatTransformationMatrix,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  type PDFFont,
+  type PDFPage,
+} from '@pdfme/pdf-lib';
+import { SignaturePngError, checkSignatureHeader, readPng } from './signature-png.ts';
 
 /** Everything the consent PDF shows; stored as canonical JSON so the PDF can be rebuilt. */
 export interface ConsentEvidence {
@@ -105,13 +116,53 @@ class Writer {
     this.y -= height;
   }
 
-  async image(png: Uint8Array, maxWidth: number, maxHeight: number): Promise<void> {
-    const image = await this.doc.embedPng(png);
-    const scale = Math.min(maxWidth / image.width, maxHeight / image.height, 1);
-    const width = image.width * scale;
-    const height = image.height * scale;
+  /**
+   * The drawn signature. What the BFF stores is an RGB PNG (normalizeSignaturePng), whose image
+   * data goes into the PDF as it is (PNG predictors are PDF's own, ISO 32000 7.4.4.4), so a
+   * render never decodes candidate pixels. Evidence stored before that (RGBA from the pad) is
+   * decoded by the library, and only once its header is within the pad's size.
+   */
+  async image(png: Buffer, maxWidth: number, maxHeight: number): Promise<void> {
+    let parsed: ReturnType<typeof readPng>;
+    try {
+      parsed = readPng(png);
+      checkSignatureHeader(parsed.header);
+    } catch (error) {
+      if (!(error instanceof SignaturePngError)) throw error;
+      this.text(`(stored image not rendered: ${error.message})`, { size: SIZE.small });
+      return;
+    }
+    const { header, idat } = parsed;
+    const scale = Math.min(maxWidth / header.width, maxHeight / header.height, 1);
+    const width = header.width * scale;
+    const height = header.height * scale;
     this.ensure(height + 8);
     this.y -= height + 4;
+    if (header.colorType === 2) {
+      const context = this.doc.context;
+      const ref = context.register(
+        context.stream(idat, {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: header.width,
+          Height: header.height,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+          Filter: 'FlateDecode',
+          DecodeParms: { Predictor: 15, Colors: 3, BitsPerComponent: 8, Columns: header.width },
+        }),
+      );
+      const name = this.page.node.newXObject('Image', ref);
+      this.page.pushOperators(
+        pushGraphicsState(),
+        concatTransformationMatrix(width, 0, 0, height, PAGE.margin, this.y),
+        drawObject(name),
+        popGraphicsState(),
+      );
+    } else {
+      const image = await this.doc.embedPng(png);
+      this.page.drawImage(image, { x: PAGE.margin, y: this.y, width, height });
+    }
     this.page.drawRectangle({
       x: PAGE.margin,
       y: this.y,
@@ -120,7 +171,6 @@ class Writer {
       borderColor: rgb(0.6, 0.6, 0.6),
       borderWidth: 0.5,
     });
-    this.page.drawImage(image, { x: PAGE.margin, y: this.y, width, height });
     this.y -= 6;
   }
 }

@@ -25,6 +25,7 @@ import {
 import { AppError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { renderConsentPdf, type ConsentEvidence } from '../pdf/consent-pdf.ts';
+import { SignaturePngError, normalizeSignaturePng } from '../pdf/signature-png.ts';
 import type { ApplySession, Store } from '../store/store.ts';
 import type { PackageCatalog, PackageNeeds } from './packages.ts';
 import type { SessionTokens } from './tokens.ts';
@@ -53,6 +54,15 @@ export type NewSession = Pick<
 >;
 
 const MAX_SIGNATURE_PNG_BYTES = 300_000;
+
+function signatureImageInvalid(reason: string): AppError {
+  return new AppError(
+    422,
+    'signature_image_invalid',
+    `The drawn signature was refused: ${reason}`,
+    '/drawn_signature',
+  );
+}
 
 function toFieldErrors(issues: readonly ValidationIssue[]): AppError {
   const [first, ...rest] = issues.map((issue) => ({
@@ -381,19 +391,14 @@ export class ApplyService {
     if (input.drawn_signature) {
       const match = /^data:image\/png;base64,([A-Za-z0-9+/]+={0,2})$/.exec(input.drawn_signature);
       const bytes = match ? Buffer.from(match[1]!, 'base64') : undefined;
-      const isPng =
-        bytes &&
-        bytes.length > 8 &&
-        bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-      if (!bytes || !isPng || bytes.length > MAX_SIGNATURE_PNG_BYTES) {
-        throw new AppError(
-          422,
-          'signature_image_invalid',
-          'The drawn signature must be a PNG under 300 KB',
-          '/drawn_signature',
-        );
+      if (!bytes || bytes.length > MAX_SIGNATURE_PNG_BYTES)
+        throw signatureImageInvalid('must be a PNG under 300 KB');
+      try {
+        drawn = (await normalizeSignaturePng(bytes)).toString('base64');
+      } catch (error) {
+        if (error instanceof SignaturePngError) throw signatureImageInvalid(error.message);
+        throw error;
       }
-      drawn = bytes.toString('base64');
     }
 
     const consentId = `cs_${randomUUID().replace(/-/g, '')}`;

@@ -7,7 +7,7 @@ import {
   linkButtonStyles,
   type ApplyDocument,
 } from '@checkr-kit/core';
-import { normalizeSignatureName } from '@checkr-kit/validation';
+import { SIGNATURE_IMAGE_SIZE, normalizeSignatureName } from '@checkr-kit/validation';
 import type { CkTextField } from '../text-field/text-field.ts';
 import '../text-field/text-field.ts';
 import type { CkCheckbox } from '../checkbox/checkbox.ts';
@@ -23,8 +23,7 @@ export interface SignatureValue {
   drawn_signature?: string;
 }
 
-const EXPORT_WIDTH = 600;
-const EXPORT_HEIGHT = 200;
+const { width: EXPORT_WIDTH, height: EXPORT_HEIGHT } = SIGNATURE_IMAGE_SIZE;
 
 /**
  * The ESIGN step: the authorization text, the typed full name (required; it must match the first
