@@ -33,6 +33,8 @@ export interface AppDeps {
   apply: ApplyService;
   webhooks: WebhookService;
   pay?: PayService;
+  /** Wakes the outbox worker after an operator retries an item. */
+  onOutboxRetry?: () => void;
   /** The customer's login: who is asking for a Pay token. Sandbox mode ships a demo one. */
   authenticate?: HostAuthenticator;
   /** Mounted before the BFF's own security headers: the simulators and the stand-in CDN. */
@@ -137,7 +139,14 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(adminRoutes({ store: deps.store, apply: deps.apply, adminKey: config.adminKey }));
+  app.use(
+    adminRoutes({
+      store: deps.store,
+      apply: deps.apply,
+      adminKey: config.adminKey,
+      onRetry: deps.onOutboxRetry,
+    }),
+  );
   app.use(
     payRoutes({
       pay: deps.pay,

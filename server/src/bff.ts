@@ -20,7 +20,9 @@ import { CheckrPaySimulator } from './sandbox/checkr-pay.ts';
 import { embeddableRouter } from './sandbox/embeddable.ts';
 import { sandboxMailResolver } from './sandbox/mail-resolver.ts';
 import { ApplyService } from './services/apply.ts';
+import { Alerter } from './services/alerts.ts';
 import { OutboxWorker, type OutboxOptions } from './services/outbox.ts';
+import { Reconciler, type ReconcileOptions } from './services/reconcile.ts';
 import { PackageCatalog } from './services/packages.ts';
 import { hostJwtAuthenticator } from './services/host-auth.ts';
 import { PayService, type HostAuthenticator } from './services/pay.ts';
@@ -43,6 +45,8 @@ export interface StartOptions {
   mailResolver?: MailResolver;
   retryPolicy?: RetryPolicy;
   outbox?: OutboxOptions;
+  /** Overrides of the reconciliation timings (tests); otherwise from the config. */
+  reconcile?: Partial<ReconcileOptions>;
 }
 
 export interface Bff {
@@ -53,6 +57,7 @@ export interface Bff {
   app: Express;
   store: Store;
   outbox: OutboxWorker;
+  reconciler: Reconciler;
   sandbox?: {
     checkr: CheckrSimulator;
     pay: CheckrPaySimulator;
@@ -175,10 +180,28 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     throw error;
   });
   const tokens = new SessionTokens(config.sessionSigningKey, config.sessionTtlSeconds);
-  const outbox = new OutboxWorker(store, checkr, logger, {
-    leaseMs: config.outboxLeaseMs,
-    ...options.outbox,
-  });
+  const alerts = new Alerter(logger, config.alertWebhookUrl);
+  const outbox = new OutboxWorker(
+    store,
+    checkr,
+    logger,
+    {
+      leaseMs: config.outboxLeaseMs,
+      piiContactEmail: config.piiRemovalContactEmail,
+      ...options.outbox,
+    },
+    alerts,
+  );
+  const webhooks = new WebhookService(store, logger, webhookKeys, checkr);
+  const reconciler = new Reconciler(
+    store,
+    checkr,
+    webhooks,
+    alerts,
+    logger,
+    { ...config.reconcile, ...options.reconcile },
+    () => outbox.kick(),
+  );
   const apply = new ApplyService({
     store,
     checkr,
@@ -194,6 +217,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
           : nodeResolver),
     secret: config.sessionSigningKey,
     logger,
+    minorsPackages: config.sandbox ? undefined : config.minorsPackages,
     onConsentCommitted: () => outbox.kick(),
   });
   const pay =
@@ -224,7 +248,8 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     store,
     tokens,
     apply,
-    webhooks: new WebhookService(store, logger, webhookKeys),
+    webhooks,
+    onOutboxRetry: () => outbox.kick(),
     pay,
     authenticate,
     sandboxRouters,
@@ -234,6 +259,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
   });
   server.on('request', app);
   outbox.start();
+  reconciler.start();
   logger.info('bff started', { mode: config.sandbox ? 'sandbox' : 'live', port });
 
   return {
@@ -244,8 +270,10 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     app,
     store,
     outbox,
+    reconciler,
     sandbox,
     async close() {
+      await reconciler.stop();
       await outbox.stop();
       sandbox?.checkr.stop();
       server.closeAllConnections();

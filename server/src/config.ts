@@ -106,6 +106,26 @@ const schema = z
       .string()
       .regex(/^[\w.:-]{1,100}$/, 'must be a claim name')
       .default('sub'),
+    /** Packages Checkr has enabled for candidates under 18: sessions with min_age 16 need one. */
+    CHECKR_MINORS_PACKAGES: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    /** Every outbox failure and missed report is POSTed here as JSON (and logged). */
+    ALERT_WEBHOOK_URL: z.url().optional(),
+    /** Checkr's required contact for PII removal requests of abandoned sessions (seed 001 L2290). */
+    PII_REMOVAL_CONTACT_EMAIL: z.email().optional(),
+    /** An open session with a candidate and no consent after this long is abandoned. */
+    ABANDONED_SESSION_MINUTES: z.coerce.number().int().min(1).max(43_200).default(1440),
+    /** A report not yet terminal is fetched again after this long without news. */
+    REPORT_RECHECK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(60),
+    /** No report.completed this long after ordering raises an alert. */
+    REPORT_COMPLETION_ALERT_DAYS: z.coerce.number().min(0.01).max(90).default(14),
     /** Per-try timeout of calls to Checkr and Checkr Pay. */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /**
@@ -185,6 +205,10 @@ export interface Config {
   upstreamTimeoutMs: number;
   outboxLeaseMs: number;
   rateLimits: { windowMs: number; apply: number; token: number };
+  minorsPackages: readonly string[];
+  alertWebhookUrl: string | undefined;
+  piiRemovalContactEmail: string | undefined;
+  reconcile: { abandonAfterMs: number; recheckAfterMs: number; completionAlertAfterMs: number };
   /** Host sign-in by JWT, when configured. */
   hostJwt:
     | {
@@ -243,6 +267,14 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     upstreamTimeoutMs: env.UPSTREAM_TIMEOUT_MS,
     outboxLeaseMs: env.OUTBOX_LEASE_MS,
     rateLimits: { windowMs: 60_000, apply: env.RATE_LIMIT_APPLY, token: env.RATE_LIMIT_PAY_TOKEN },
+    minorsPackages: Object.freeze([...env.CHECKR_MINORS_PACKAGES]),
+    alertWebhookUrl: env.ALERT_WEBHOOK_URL,
+    piiRemovalContactEmail: env.PII_REMOVAL_CONTACT_EMAIL,
+    reconcile: {
+      abandonAfterMs: env.ABANDONED_SESSION_MINUTES * 60_000,
+      recheckAfterMs: env.REPORT_RECHECK_MINUTES * 60_000,
+      completionAlertAfterMs: env.REPORT_COMPLETION_ALERT_DAYS * 86_400_000,
+    },
     hostJwt:
       env.HOST_JWT_SECRET || env.HOST_JWKS_URL
         ? {

@@ -35,6 +35,9 @@ export function newSessionRecord(fields: Partial<ApplySession> = {}): ApplySessi
     reportId: null,
     reportStatus: null,
     reportResult: null,
+    node: null,
+    reportEventAt: null,
+    reportCheckedAt: null,
     ...fields,
   };
 }

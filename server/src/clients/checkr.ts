@@ -22,6 +22,13 @@ const packageSchema = z.looseObject({
     z.looseObject({ type: z.string(), subtype: z.string().nullable().optional() }),
   ),
 });
+const accountSchema = z.looseObject({
+  id: z.string(),
+  object: z.literal('account'),
+  name: z.string().optional(),
+  api_authorized: z.boolean().optional(),
+  authorized: z.boolean().optional(),
+});
 const packagesSchema = z.looseObject({ data: z.array(packageSchema) });
 
 export type CheckrPackage = z.infer<typeof packageSchema>;
@@ -46,7 +53,7 @@ export class CheckrClient {
   }
 
   private call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     schema: z.ZodType<T>,
     body?: unknown,
@@ -114,7 +121,12 @@ export class CheckrClient {
   }
 
   createReport(
-    body: { candidate_id: string; package: string; work_locations?: WorkLocation[] },
+    body: {
+      candidate_id: string;
+      package: string;
+      node?: string;
+      work_locations?: WorkLocation[];
+    },
     idempotencyKey: string,
   ) {
     return this.call('POST', '/v1/reports', reportSchema, body, idempotencyKey);
@@ -122,6 +134,26 @@ export class CheckrClient {
 
   getReport(id: string) {
     return this.call('GET', `/v1/reports/${encodeURIComponent(id)}`, reportSchema);
+  }
+
+  /**
+   * PII removal (seed 001 L2276-2350). The seeds give the body but not the path or method; the
+   * SDK names it `candidates.pii delete` (seed 000 L2131-2133), read here as
+   * `DELETE /v1/candidates/{id}/pii` with the JSON body.
+   */
+  removeCandidatePii(candidateId: string, contactEmail: string, idempotencyKey: string) {
+    return this.call(
+      'DELETE',
+      `/v1/candidates/${encodeURIComponent(candidateId)}/pii`,
+      candidateSchema,
+      { deletion_contact_email_address: contactEmail },
+      idempotencyKey,
+    );
+  }
+
+  /** The read-only call of `npm run doctor` (seed 001 L1405-1445). */
+  getAccount() {
+    return this.call('GET', '/v1/account', accountSchema);
   }
 
   async listPackages(): Promise<CheckrPackage[]> {

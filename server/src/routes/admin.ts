@@ -1,7 +1,8 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
-import type { ConsentListRow, Store } from '../store/store.ts';
+import type { ConsentListRow, OutboxItem, Store } from '../store/store.ts';
 import { noStore, requireAdmin } from './middleware.ts';
 
 /** The customer's back office: consent records and their PDFs, behind the admin key. */
@@ -9,13 +10,35 @@ export function adminRoutes({
   store,
   apply,
   adminKey,
+  onRetry,
 }: {
   store: Store;
   apply: ApplyService;
   adminKey: string;
+  /** Wakes the outbox worker after an item is made due again. */
+  onRetry?: () => void;
 }): Router {
   const router = Router();
   router.use('/v1/consents', noStore, requireAdmin(adminKey));
+  router.use('/v1/outbox', noStore, requireAdmin(adminKey));
+
+  // What the BFF still owes Checkr and could not deliver: `failed` items stopped on a refusal,
+  // `pending` ones are being retried (network, 429, 5xx) and have failed at least once.
+  router.get('/v1/outbox', async (req, res) => {
+    const state = z.enum(['failed', 'pending']).default('failed').safeParse(req.query.state);
+    if (!state.success)
+      throw new AppError(400, 'invalid_request', 'state must be failed or pending', '/state');
+    res.json({ data: (await store.listOutboxByState(state.data, 200)).map(outboxRow) });
+  });
+
+  // After a fix (a package enabled, a key replaced): the item is due again now.
+  router.post('/v1/outbox/:id/retry', async (req, res) => {
+    const id = String(req.params.id);
+    if (!(await store.retryOutbox(id, new Date().toISOString())))
+      throw new AppError(404, 'outbox_item_not_found', 'No undelivered outbox item with that id');
+    onRetry?.();
+    res.status(202).json(outboxRow((await store.getOutboxItem(id))!));
+  });
 
   router.get('/v1/consents', async (_req, res) => {
     res.json({ data: (await store.listConsents(100)).map(consentRow) });
@@ -33,11 +56,17 @@ export function adminRoutes({
       report: session
         ? { id: session.reportId, status: session.reportStatus, result: session.reportResult }
         : null,
-      outbox: (await store.listOutbox(consent.sessionId)).map((o) => ({
-        kind: o.kind,
-        done_at: o.doneAt,
-        attempts: o.attempts,
-        result_id: o.resultId,
+      outbox: (await store.listOutbox(consent.sessionId)).map(outboxRow),
+      events: (
+        await store.listWebhookEvents(
+          [session?.candidateId, session?.reportId].filter((id): id is string => Boolean(id)),
+          200,
+        )
+      ).map((e) => ({
+        id: e.id,
+        type: e.type,
+        created_at: e.createdAt,
+        received_at: e.receivedAt,
       })),
     });
   });
@@ -66,5 +95,24 @@ export function consentRow(row: ConsentListRow) {
     custom_id: row.customId,
     uploaded_to_checkr: row.uploaded,
     report: { id: row.reportId, status: row.reportStatus, result: row.reportResult },
+  };
+}
+
+export function outboxRow(item: OutboxItem) {
+  return {
+    id: item.id,
+    kind: item.kind,
+    session_id: item.sessionId,
+    state: item.doneAt ? 'done' : item.failedAt ? 'failed' : 'pending',
+    attempts: item.attempts,
+    next_attempt_at: item.failedAt || item.doneAt ? null : item.nextAttemptAt,
+    done_at: item.doneAt,
+    failed_at: item.failedAt ?? null,
+    result_id: item.resultId,
+    error: item.failedAt
+      ? { code: item.errorCode ?? null, text: item.errorText ?? null }
+      : item.lastError
+        ? { code: item.lastError, text: null }
+        : null,
   };
 }

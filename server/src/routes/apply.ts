@@ -46,6 +46,8 @@ const newSession = z.strictObject({
     )
     .default({}),
   custom_id: z.string().max(255).optional(),
+  /** The hierarchy node's custom_id, for accounts with nodes (seed 001 L357). */
+  node: z.string().min(1).max(100).optional(),
   locale: z.enum(['en', 'es']).default('en'),
   origin: z.string().max(255).optional(),
 });
@@ -111,6 +113,7 @@ export function applyRoutes({
       workLocations: body.work_locations,
       prefill: body.prefill,
       customId: body.custom_id ?? null,
+      node: body.node ?? null,
       locale: body.locale,
       audience: resolveAudience(body.origin),
     });

@@ -83,6 +83,23 @@ export const SANDBOX_PACKAGES: SandboxPackage[] = [
 
 type Json = Record<string, unknown>;
 
+/** What a PII removal clears (the personal fields of seed 001 L1776-1875). */
+const PII_FIELDS = [
+  'first_name',
+  'middle_name',
+  'last_name',
+  'mother_maiden_name',
+  'email',
+  'phone',
+  'zipcode',
+  'dob',
+  'ssn',
+  'driver_license_number',
+  'driver_license_state',
+  'previous_driver_license_number',
+  'previous_driver_license_state',
+];
+
 interface IdempotencyEntry {
   state: 'in_flight' | 'done';
   status?: number;
@@ -294,6 +311,37 @@ export class CheckrSimulator {
       if (!candidate) return void res.status(404).json({ error: 'Not found' });
       res.json(this.redacted(candidate));
     });
+    // Seed 001 L2276-2350 gives the body, not the path; the SDK's `candidates.pii delete`
+    // (seed 000 L2131-2133) reads as DELETE /v1/candidates/{id}/pii.
+    router.delete('/v1/candidates/:id/pii', (req, res) => {
+      const candidate = this.candidates.get(String(req.params.id));
+      if (!candidate) return void res.status(404).json({ error: 'Not found' });
+      const contact = (req.body ?? {}).deletion_contact_email_address;
+      if (typeof contact !== 'string' || !contact.includes('@'))
+        return void res.status(400).json({ error: 'Deletion contact email address is required' });
+      // "Requesting the removal of PII from a candidate who has already had PII removed will
+      // result in an error."
+      if (candidate.pii_removed)
+        return void res.status(400).json({ error: 'PII has already been removed' });
+      for (const field of PII_FIELDS) candidate[field] = null;
+      candidate.pii_removed = true;
+      res.json(this.redacted(candidate));
+    });
+    // Seed 001 L1405-1445: the authenticated account.
+    router.get('/v1/account', (_req, res) => {
+      res.json({
+        id: 'e44aa283528e6fde7d542194',
+        object: 'account',
+        api_authorized: true,
+        authorized: true,
+        created_at: '2020-01-07T00:26:49Z',
+        default_compliance_state: 'CA',
+        geos_required: false,
+        name: 'checkr-kit sandbox',
+        purpose: 'employment',
+        uri: '/v1/accounts/e44aa283528e6fde7d542194',
+      });
+    });
     router.get('/v1/candidates/:id/documents', (req, res) => {
       const data = [...this.documents.values()].filter((d) => d.candidate_id === req.params.id);
       res.json({ object: 'list', data, count: data.length, next_href: null, previous_href: null });
@@ -328,15 +376,16 @@ export class CheckrSimulator {
 
     // Test knobs, behind the same key: faults for the next N calls, a state summary, a reset.
     router.post('/__sandbox/faults', (req, res) => {
-      const { route, kind, count = 1, delay_ms: delayMs } = req.body ?? {};
-      if (typeof route !== 'string' || !['429', '500', 'slow', 'drop'].includes(kind)) {
-        res.status(400).json({ error: 'route and kind (429, 500, slow, drop) are required' });
+      const { route, kind, count = 1, delay_ms: delayMs, message } = req.body ?? {};
+      if (typeof route !== 'string' || !['429', '500', '400', 'slow', 'drop'].includes(kind)) {
+        res.status(400).json({ error: 'route and kind (429, 500, 400, slow, drop) are required' });
         return;
       }
       this.faults.add(route, {
         kind,
         remaining: Number(count) || 1,
         delayMs: Number(delayMs) || undefined,
+        message: typeof message === 'string' ? message : undefined,
       });
       res.status(204).end();
     });

@@ -1,12 +1,14 @@
 import type { RequestHandler } from 'express';
 
-export type FaultKind = '429' | '500' | 'slow' | 'drop';
+export type FaultKind = '429' | '500' | '400' | 'slow' | 'drop';
 
 export interface Fault {
   kind: FaultKind;
   remaining: number;
   /** For `slow`: how long to hold the request before answering normally. */
   delayMs?: number;
+  /** For `400`: the refusal's text, as Checkr words its 400s (`{ "error": "..." }`). */
+  message?: string;
 }
 
 /**
@@ -20,6 +22,11 @@ export class FaultInjector {
     const list = this.faults.get(route) ?? [];
     list.push({ ...fault });
     this.faults.set(route, list);
+  }
+
+  /** How many calls the faults queued for a route will still answer. */
+  remaining(route: string): number {
+    return (this.faults.get(route) ?? []).reduce((sum, fault) => sum + fault.remaining, 0);
   }
 
   clear(): void {
@@ -46,6 +53,11 @@ export class FaultInjector {
       switch (fault.kind) {
         case '429':
           return answer429(res);
+        case '400':
+          // A refusal of the request as sent (an account setting the test plays): no work done.
+          (res.locals.releaseIdempotency as (() => void) | undefined)?.();
+          res.status(400).json({ error: fault.message ?? 'Bad request' });
+          return;
         case '500':
           res.status(500).json({ error: 'Internal Server Error' });
           return;

@@ -40,6 +40,8 @@ export interface ApplyServiceDeps {
   /** Secret for the deterministic idempotency keys and name digests; never leaves the server. */
   secret: string;
   logger: Logger;
+  /** Packages Checkr has configured for candidates under 18 (CHECKR_MINORS_PACKAGES). */
+  minorsPackages?: readonly string[];
   /** Called after a consent commit so uploads start at once rather than on the next tick. */
   onConsentCommitted?: () => void;
   /** How long one candidate submission may hold its session's lease (default 2 minutes). */
@@ -51,7 +53,7 @@ export interface ApplyServiceDeps {
 export type NewSession = Pick<
   ApplySession,
   'packageSlug' | 'minAge' | 'workLocations' | 'prefill' | 'customId' | 'locale' | 'audience'
->;
+> & { node?: string | null };
 
 const MAX_SIGNATURE_PNG_BYTES = 300_000;
 
@@ -85,16 +87,34 @@ export class ApplyService {
     return createHmac('sha256', this.deps.secret).update(`${purpose}:${value}`).digest('hex');
   }
 
-  /** A UUID-shaped key derived from the session: a retry can never create a second candidate. */
-  private idempotencyKey(purpose: string, value: string): string {
-    const hex = this.hmac(purpose, value);
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  /**
+   * Honest idempotency keys (seed 000 L1434-1459): a fresh UUID v4 for each distinct request, kept
+   * with a keyed digest of what it sent; only a retry of that same request reuses it. A key bound
+   * to the content would come back for A -> B -> A -> B, and Checkr would replay its saved answer
+   * to the old B and keep A. `sticky` (the create) reuses its key whatever the body, because two
+   * candidates for one person is the worse failure; the caller then updates with the new body.
+   */
+  private async keyFor(
+    scope: string,
+    digest: string,
+    sticky = false,
+  ): Promise<{ key: string; replayOf?: string }> {
+    const previous = await this.deps.store.getIdempotencyKey(scope);
+    if (previous && (previous.digest === digest || sticky))
+      return {
+        key: previous.key,
+        ...(previous.digest !== digest ? { replayOf: previous.digest } : {}),
+      };
+    const key = randomUUID();
+    await this.deps.store.putIdempotencyKey(scope, key, digest, this.now().toISOString());
+    return { key };
   }
 
   async createSession(
     input: NewSession,
   ): Promise<{ sessionId: string; token: string; expiresAt: string }> {
     await this.deps.packages.get(input.packageSlug); // refuse an unknown package now, not at the end
+    this.refuseKnownReportRefusals(input);
     const session: ApplySession = {
       id: `as_${randomUUID().replace(/-/g, '')}`,
       ...input,
@@ -108,6 +128,9 @@ export class ApplyService {
       reportId: null,
       reportStatus: null,
       reportResult: null,
+      node: input.node ?? null,
+      reportEventAt: null,
+      reportCheckedAt: null,
     };
     await this.deps.store.createSession(session);
     const { token, expiresAt } = await this.deps.tokens.mint({
@@ -115,6 +138,33 @@ export class ApplyService {
       audience: input.audience,
     });
     return { sessionId: session.id, token, expiresAt };
+  }
+
+  /**
+   * What Checkr would refuse when the report is ordered, known now: refused before a candidate
+   * signs anything, never after. "State is required for US candidates" (seed 001 L1875); a
+   * package Checkr has not configured for minors cancels candidates under 18 (seed 000 L2026,
+   * `minors_package_not_enabled`), and only the account owner knows which packages are, so
+   * CHECKR_MINORS_PACKAGES lists them.
+   */
+  private refuseKnownReportRefusals(input: NewSession): void {
+    input.workLocations.forEach((location, index) => {
+      if ((location.country ?? 'US') === 'US' && !location.state)
+        throw new AppError(
+          400,
+          'work_location_state_required',
+          'A US work location needs its state',
+          `/work_locations/${index}/state`,
+        );
+    });
+    const minors = this.deps.minorsPackages;
+    if (input.minAge < 18 && minors && !minors.includes(input.packageSlug))
+      throw new AppError(
+        400,
+        'package_minors_not_enabled',
+        'This package is not configured for candidates under 18 (CHECKR_MINORS_PACKAGES)',
+        '/min_age',
+      );
   }
 
   /** A new token for a session still open: what `fetchSessionToken` gets from the customer backend. */
@@ -242,18 +292,22 @@ export class ApplyService {
 
     let candidateId = session.candidateId;
     if (!candidateId || hash !== session.candidateHash) {
+      const digest = this.hmac('candidate-request', canonicalJson(payload));
       try {
-        const response = candidateId
-          ? await this.deps.checkr.updateCandidate(
-              candidateId,
-              payload,
-              this.idempotencyKey('candidate-update', `${session.id}:${hash}`),
-            )
-          : await this.deps.checkr.createCandidate(
-              payload,
-              this.idempotencyKey('candidate', session.id),
-            );
-        candidateId = response.id;
+        if (!candidateId) {
+          const create = await this.keyFor(`candidate-create:${session.id}`, digest, true);
+          candidateId = (await this.deps.checkr.createCandidate(payload, create.key)).id;
+          // The create's key came back with another body: Checkr may have replayed the first
+          // create, so the candidate is brought up to this body.
+          if (create.replayOf) {
+            const update = await this.keyFor(`candidate-update:${session.id}`, digest);
+            await this.deps.checkr.updateCandidate(candidateId, payload, update.key);
+          }
+        } else {
+          const update = await this.keyFor(`candidate-update:${session.id}`, digest);
+          candidateId = (await this.deps.checkr.updateCandidate(candidateId, payload, update.key))
+            .id;
+        }
       } catch (error) {
         throw this.upstreamToAppError(error);
       }

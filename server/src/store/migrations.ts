@@ -165,6 +165,38 @@ export const MIGRATIONS: readonly Migration[] = [
    CREATE INDEX rate_limit_hits_reset ON rate_limit_hits (reset_at);`,
     },
   },
+  {
+    version: 3,
+    name: 'live mode: failed outbox items, idempotency keys, Pay workers, report event order',
+    // The same statements in both engines. Outbox items that cannot succeed stop at `failed_at`
+    // with Checkr's code and text (never PII); idempotency keys are random per distinct request
+    // and kept with a keyed digest of what was sent; `report_event_at` is the `created_at` of the
+    // newest report event applied, so an older one never overwrites it.
+    sql: `ALTER TABLE outbox ADD COLUMN failed_at TEXT;
+   ALTER TABLE outbox ADD COLUMN error_code TEXT;
+   ALTER TABLE outbox ADD COLUMN error_text TEXT;
+   CREATE INDEX outbox_failed ON outbox (failed_at);
+   CREATE TABLE idempotency_keys (
+     scope TEXT PRIMARY KEY,
+     idempotency_key TEXT NOT NULL,
+     request_digest TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   CREATE TABLE pay_workers (
+     customer_id TEXT PRIMARY KEY,
+     worker_id TEXT NOT NULL UNIQUE,
+     status TEXT NOT NULL,
+     background_check_id TEXT,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   ALTER TABLE apply_sessions ADD COLUMN node TEXT;
+   ALTER TABLE apply_sessions ADD COLUMN report_event_at TEXT;
+   ALTER TABLE apply_sessions ADD COLUMN report_checked_at TEXT;
+   ALTER TABLE webhook_events ADD COLUMN object_id TEXT;
+   ALTER TABLE webhook_events ADD COLUMN created_at TEXT;
+   CREATE INDEX webhook_events_object ON webhook_events (object_id);`,
+  },
 ];
 
 /** The statement text of a migration for one engine. */

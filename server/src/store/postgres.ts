@@ -5,7 +5,10 @@ import type {
   ConsentListRow,
   ConsentRecord,
   OutboxItem,
+  OutboxState,
+  PayWorkerRecord,
   Store,
+  WebhookEventRow,
 } from './store.ts';
 import { assertKnownVersions, MIGRATIONS, migrationSql } from './migrations.ts';
 import {
@@ -18,7 +21,9 @@ import {
   toConsent,
   toConsentListRow,
   toOutbox,
+  toPayWorker,
   toSession,
+  toWebhookEvent,
   type Row,
 } from './rows.ts';
 
@@ -222,7 +227,7 @@ export class PostgresStore implements Store {
       `UPDATE outbox SET claimed_by = $1, lease_until = clock_timestamp() + $2 * interval '1 millisecond'
        WHERE id IN (
          SELECT id FROM outbox
-         WHERE done_at IS NULL AND next_attempt_at <= $3
+         WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $3
            AND (lease_until IS NULL OR lease_until <= clock_timestamp())
          ORDER BY next_attempt_at, id LIMIT $4
          FOR UPDATE SKIP LOCKED)
@@ -266,12 +271,141 @@ export class PostgresStore implements Store {
     id: string,
     type: string,
     receivedAt: string,
+    about: { objectId?: string | undefined; createdAt?: string | undefined } = {},
   ): Promise<boolean> {
     const result = await this.pool.query(
-      'INSERT INTO webhook_events (source, id, type, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-      [source, id, type, receivedAt],
+      'INSERT INTO webhook_events (source, id, type, received_at, object_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING',
+      [source, id, type, receivedAt, about.objectId ?? null, about.createdAt ?? null],
     );
     return result.rowCount === 1;
+  }
+
+  async failOutboxPermanently(
+    id: string,
+    failure: { code: string; text: string },
+    at: string,
+  ): Promise<void> {
+    await this.pool.query(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = $1, error_code = $1, error_text = $2,
+         failed_at = $3, claimed_by = NULL, lease_until = NULL WHERE id = $4`,
+      [failure.code, failure.text, at, id],
+    );
+  }
+
+  async listOutboxByState(state: OutboxState, limit: number): Promise<OutboxItem[]> {
+    const where =
+      state === 'failed'
+        ? 'done_at IS NULL AND failed_at IS NOT NULL'
+        : 'done_at IS NULL AND failed_at IS NULL AND attempts > 0';
+    return (
+      await this.rows(`SELECT * FROM outbox WHERE ${where} ORDER BY next_attempt_at LIMIT $1`, [
+        limit,
+      ])
+    ).map(toOutbox);
+  }
+
+  async getOutboxItem(id: string): Promise<OutboxItem | undefined> {
+    const row = await this.row('SELECT * FROM outbox WHERE id = $1', [id]);
+    return row ? toOutbox(row) : undefined;
+  }
+
+  async retryOutbox(id: string, at: string): Promise<boolean> {
+    const result = await this.pool.query(
+      'UPDATE outbox SET failed_at = NULL, next_attempt_at = $1, claimed_by = NULL, lease_until = NULL WHERE id = $2 AND done_at IS NULL',
+      [at, id],
+    );
+    return result.rowCount === 1;
+  }
+
+  async addOutbox(items: OutboxItem[]): Promise<void> {
+    for (const item of items)
+      await this.pool.query(
+        'INSERT INTO outbox (id, kind, session_id, attempts, next_attempt_at) VALUES ($1, $2, $3, 0, $4) ON CONFLICT (id) DO NOTHING',
+        [item.id, item.kind, item.sessionId, item.nextAttemptAt],
+      );
+  }
+
+  async getIdempotencyKey(scope: string): Promise<{ key: string; digest: string } | undefined> {
+    const row = await this.row(
+      'SELECT idempotency_key, request_digest FROM idempotency_keys WHERE scope = $1',
+      [scope],
+    );
+    return row
+      ? { key: row.idempotency_key as string, digest: row.request_digest as string }
+      : undefined;
+  }
+
+  async putIdempotencyKey(scope: string, key: string, digest: string, at: string): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO idempotency_keys (scope, idempotency_key, request_digest, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (scope) DO UPDATE SET idempotency_key = excluded.idempotency_key,
+         request_digest = excluded.request_digest, created_at = excluded.created_at`,
+      [scope, key, digest, at],
+    );
+  }
+
+  async getPayWorker(customerId: string): Promise<PayWorkerRecord | undefined> {
+    return toPayWorker(
+      await this.row('SELECT * FROM pay_workers WHERE customer_id = $1', [customerId]),
+    );
+  }
+
+  async getPayWorkerById(workerId: string): Promise<PayWorkerRecord | undefined> {
+    return toPayWorker(
+      await this.row('SELECT * FROM pay_workers WHERE worker_id = $1', [workerId]),
+    );
+  }
+
+  async putPayWorker(w: PayWorkerRecord): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO pay_workers (customer_id, worker_id, status, background_check_id, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (customer_id) DO UPDATE SET worker_id = excluded.worker_id, status = excluded.status,
+         background_check_id = excluded.background_check_id, updated_at = excluded.updated_at`,
+      [w.customerId, w.workerId, w.status, w.backgroundCheckId, w.createdAt, w.updatedAt],
+    );
+  }
+
+  async updatePayWorkerStatus(workerId: string, status: string, at: string): Promise<void> {
+    await this.pool.query(
+      'UPDATE pay_workers SET status = $1, updated_at = $2 WHERE worker_id = $3',
+      [status, at, workerId],
+    );
+  }
+
+  async listReportsToReconcile(before: string, limit: number): Promise<ApplySession[]> {
+    return (
+      await this.rows(
+        `SELECT * FROM apply_sessions WHERE report_id IS NOT NULL
+           AND (report_status IS NULL OR report_status NOT IN ('complete', 'canceled'))
+           AND COALESCE(report_checked_at, created_at) < $1
+         ORDER BY COALESCE(report_checked_at, created_at) LIMIT $2`,
+        [before, limit],
+      )
+    ).map((row) => toSession(row)!);
+  }
+
+  async listAbandonedSessions(before: string, limit: number): Promise<ApplySession[]> {
+    return (
+      await this.rows(
+        `SELECT * FROM apply_sessions s WHERE s.status = 'open' AND s.candidate_id IS NOT NULL
+           AND s.created_at < $1
+           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = s.id AND o.kind = 'remove_pii')
+         ORDER BY s.created_at LIMIT $2`,
+        [before, limit],
+      )
+    ).map((row) => toSession(row)!);
+  }
+
+  async listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]> {
+    if (objectIds.length === 0) return [];
+    return (
+      await this.rows(
+        `SELECT * FROM webhook_events WHERE object_id = ANY($1)
+         ORDER BY COALESCE(created_at, received_at) LIMIT $2`,
+        [objectIds, limit],
+      )
+    ).map(toWebhookEvent);
   }
 
   async tryLease(name: string, holder: string, ms: number): Promise<boolean> {

@@ -8,6 +8,8 @@ import type {
   ConsentListRow,
   ConsentRecord,
   OutboxItem,
+  PayWorkerRecord,
+  WebhookEventRow,
 } from './store.ts';
 
 export type Row = Record<string, unknown>;
@@ -42,6 +44,32 @@ export function toSession(row: Row | undefined): ApplySession | undefined {
     reportId: text(row.report_id),
     reportStatus: text(row.report_status),
     reportResult: text(row.report_result),
+    node: text(row.node),
+    reportEventAt: text(row.report_event_at),
+    reportCheckedAt: text(row.report_checked_at),
+  };
+}
+
+export function toPayWorker(row: Row | undefined): PayWorkerRecord | undefined {
+  if (!row) return undefined;
+  return {
+    customerId: row.customer_id as string,
+    workerId: row.worker_id as string,
+    status: row.status as string,
+    backgroundCheckId: text(row.background_check_id),
+    createdAt: row.created_at as string,
+    updatedAt: row.updated_at as string,
+  };
+}
+
+export function toWebhookEvent(row: Row): WebhookEventRow {
+  return {
+    source: row.source as string,
+    id: row.id as string,
+    type: row.type as string,
+    objectId: text(row.object_id),
+    createdAt: text(row.created_at),
+    receivedAt: row.received_at as string,
   };
 }
 
@@ -55,6 +83,9 @@ export function toOutbox(row: Row): OutboxItem {
     doneAt: text(row.done_at),
     lastError: text(row.last_error),
     resultId: text(row.result_id),
+    failedAt: text(row.failed_at),
+    errorCode: text(row.error_code),
+    errorText: text(row.error_text),
   };
 }
 
@@ -102,6 +133,9 @@ export const SESSION_COLUMNS: Record<keyof Omit<ApplySession, 'id'>, string> = {
   reportId: 'report_id',
   reportStatus: 'report_status',
   reportResult: 'report_result',
+  node: 'node',
+  reportEventAt: 'report_event_at',
+  reportCheckedAt: 'report_checked_at',
 };
 
 /** Every column of apply_sessions in insert order, with the record's value for each. */

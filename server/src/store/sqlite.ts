@@ -7,7 +7,10 @@ import type {
   ConsentListRow,
   ConsentRecord,
   OutboxItem,
+  OutboxState,
+  PayWorkerRecord,
   Store,
+  WebhookEventRow,
 } from './store.ts';
 import { assertKnownVersions, MIGRATIONS, migrationSql } from './migrations.ts';
 import {
@@ -20,7 +23,9 @@ import {
   toConsent,
   toConsentListRow,
   toOutbox,
+  toPayWorker,
   toSession,
+  toWebhookEvent,
   type Row,
 } from './rows.ts';
 
@@ -204,7 +209,7 @@ export class SqliteStore implements Store {
         `UPDATE outbox SET claimed_by = ?, lease_until = ?
          WHERE id IN (
            SELECT id FROM outbox
-           WHERE done_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+           WHERE done_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
            ORDER BY next_attempt_at, id LIMIT ?)
          RETURNING *`,
       )
@@ -257,12 +262,13 @@ export class SqliteStore implements Store {
     id: string,
     type: string,
     receivedAt: string,
+    about: { objectId?: string | undefined; createdAt?: string | undefined } = {},
   ): Promise<boolean> {
     const result = this.db
       .prepare(
-        'INSERT INTO webhook_events (source, id, type, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        'INSERT INTO webhook_events (source, id, type, received_at, object_id, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
       )
-      .run(source, id, type, receivedAt);
+      .run(source, id, type, receivedAt, about.objectId ?? null, about.createdAt ?? null);
     return result.changes === 1;
   }
 
@@ -298,6 +304,141 @@ export class SqliteStore implements Store {
 
   async resetRateLimit(key: string): Promise<void> {
     this.hits.delete(key);
+  }
+
+  async failOutboxPermanently(
+    id: string,
+    failure: { code: string; text: string },
+    at: string,
+  ): Promise<void> {
+    this.db
+      .prepare(
+        'UPDATE outbox SET attempts = attempts + 1, last_error = ?, error_code = ?, error_text = ?, failed_at = ?, claimed_by = NULL, lease_until = NULL WHERE id = ?',
+      )
+      .run(failure.code, failure.code, failure.text, at, id);
+  }
+
+  async listOutboxByState(state: OutboxState, limit: number): Promise<OutboxItem[]> {
+    const where =
+      state === 'failed'
+        ? 'done_at IS NULL AND failed_at IS NOT NULL'
+        : 'done_at IS NULL AND failed_at IS NULL AND attempts > 0';
+    return (
+      this.db
+        .prepare(`SELECT * FROM outbox WHERE ${where} ORDER BY next_attempt_at LIMIT ?`)
+        .all(limit) as Row[]
+    ).map(toOutbox);
+  }
+
+  async getOutboxItem(id: string): Promise<OutboxItem | undefined> {
+    const row = this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as Row | undefined;
+    return row ? toOutbox(row) : undefined;
+  }
+
+  async retryOutbox(id: string, at: string): Promise<boolean> {
+    const result = this.db
+      .prepare(
+        'UPDATE outbox SET failed_at = NULL, next_attempt_at = ?, claimed_by = NULL, lease_until = NULL WHERE id = ? AND done_at IS NULL',
+      )
+      .run(at, id);
+    return result.changes === 1;
+  }
+
+  async addOutbox(items: OutboxItem[]): Promise<void> {
+    const insert = this.db.prepare(
+      'INSERT INTO outbox (id, kind, session_id, attempts, next_attempt_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT (id) DO NOTHING',
+    );
+    this.db.transaction(() => {
+      for (const item of items) insert.run(item.id, item.kind, item.sessionId, item.nextAttemptAt);
+    })();
+  }
+
+  async getIdempotencyKey(scope: string): Promise<{ key: string; digest: string } | undefined> {
+    const row = this.db
+      .prepare('SELECT idempotency_key, request_digest FROM idempotency_keys WHERE scope = ?')
+      .get(scope) as Row | undefined;
+    return row
+      ? { key: row.idempotency_key as string, digest: row.request_digest as string }
+      : undefined;
+  }
+
+  async putIdempotencyKey(scope: string, key: string, digest: string, at: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO idempotency_keys (scope, idempotency_key, request_digest, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (scope) DO UPDATE SET idempotency_key = excluded.idempotency_key,
+           request_digest = excluded.request_digest, created_at = excluded.created_at`,
+      )
+      .run(scope, key, digest, at);
+  }
+
+  async getPayWorker(customerId: string): Promise<PayWorkerRecord | undefined> {
+    return toPayWorker(
+      this.db.prepare('SELECT * FROM pay_workers WHERE customer_id = ?').get(customerId) as
+        Row | undefined,
+    );
+  }
+
+  async getPayWorkerById(workerId: string): Promise<PayWorkerRecord | undefined> {
+    return toPayWorker(
+      this.db.prepare('SELECT * FROM pay_workers WHERE worker_id = ?').get(workerId) as
+        Row | undefined,
+    );
+  }
+
+  async putPayWorker(w: PayWorkerRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO pay_workers (customer_id, worker_id, status, background_check_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (customer_id) DO UPDATE SET worker_id = excluded.worker_id, status = excluded.status,
+           background_check_id = excluded.background_check_id, updated_at = excluded.updated_at`,
+      )
+      .run(w.customerId, w.workerId, w.status, w.backgroundCheckId, w.createdAt, w.updatedAt);
+  }
+
+  async updatePayWorkerStatus(workerId: string, status: string, at: string): Promise<void> {
+    this.db
+      .prepare('UPDATE pay_workers SET status = ?, updated_at = ? WHERE worker_id = ?')
+      .run(status, at, workerId);
+  }
+
+  async listReportsToReconcile(before: string, limit: number): Promise<ApplySession[]> {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM apply_sessions WHERE report_id IS NOT NULL
+             AND (report_status IS NULL OR report_status NOT IN ('complete', 'canceled'))
+             AND COALESCE(report_checked_at, created_at) < ?
+           ORDER BY COALESCE(report_checked_at, created_at) LIMIT ?`,
+        )
+        .all(before, limit) as Row[]
+    ).map((row) => toSession(row)!);
+  }
+
+  async listAbandonedSessions(before: string, limit: number): Promise<ApplySession[]> {
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM apply_sessions s WHERE s.status = 'open' AND s.candidate_id IS NOT NULL
+             AND s.created_at < ?
+             AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = s.id AND o.kind = 'remove_pii')
+           ORDER BY s.created_at LIMIT ?`,
+        )
+        .all(before, limit) as Row[]
+    ).map((row) => toSession(row)!);
+  }
+
+  async listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]> {
+    if (objectIds.length === 0) return [];
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM webhook_events WHERE object_id IN (${objectIds.map(() => '?').join(', ')})
+           ORDER BY COALESCE(created_at, received_at) LIMIT ?`,
+        )
+        .all(...objectIds, limit) as Row[]
+    ).map(toWebhookEvent);
   }
 
   async close(): Promise<void> {

@@ -30,6 +30,12 @@ export interface ApplySession {
   reportId: string | null;
   reportStatus: string | null;
   reportResult: string | null;
+  /** The account hierarchy node the report is ordered for (`node`, seed 001 L357). */
+  node: string | null;
+  /** `created_at` of the newest report event applied: an older event never overwrites it. */
+  reportEventAt: string | null;
+  /** When the report was last fetched from Checkr (reconciliation). */
+  reportCheckedAt: string | null;
 }
 
 export interface Acknowledgement {
@@ -50,7 +56,7 @@ export interface ConsentRecord {
   createdAt: string;
 }
 
-export type OutboxKind = 'upload_consent' | 'create_report';
+export type OutboxKind = 'upload_consent' | 'create_report' | 'remove_pii';
 
 export interface OutboxItem {
   id: string;
@@ -62,6 +68,33 @@ export interface OutboxItem {
   lastError: string | null;
   /** Set by the upstream's answer: the document or report id. */
   resultId: string | null;
+  /** Set when the item cannot succeed by waiting: an operator must look (and may retry). */
+  failedAt?: string | null;
+  /** The upstream's error code and text (`checkr 400`, "Package not found"): no PII, no key. */
+  errorCode?: string | null;
+  errorText?: string | null;
+}
+
+export type OutboxState = 'failed' | 'pending';
+
+/** A Checkr Pay worker created for one of the customer's own user ids. */
+export interface PayWorkerRecord {
+  customerId: string;
+  workerId: string;
+  status: string;
+  backgroundCheckId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A webhook event as surfaced on the admin routes. */
+export interface WebhookEventRow {
+  source: string;
+  id: string;
+  type: string;
+  objectId: string | null;
+  createdAt: string | null;
+  receivedAt: string;
 }
 
 export interface ConsentListRow {
@@ -106,6 +139,37 @@ export interface Store {
   listOutbox(sessionId: string): Promise<OutboxItem[]>;
   completeOutbox(id: string, resultId: string, at: string): Promise<void>;
   failOutbox(id: string, error: string, nextAttemptAt: string): Promise<void>;
+  /** Stops an item for good (until `retryOutbox`): it is never due again by itself. */
+  failOutboxPermanently(
+    id: string,
+    failure: { code: string; text: string },
+    at: string,
+  ): Promise<void>;
+  /** `failed`: stopped items; `pending`: items not yet delivered that have failed at least once. */
+  listOutboxByState(state: OutboxState, limit: number): Promise<OutboxItem[]>;
+  getOutboxItem(id: string): Promise<OutboxItem | undefined>;
+  /** Makes an undelivered item due at `at` again; `false` when there is no such item or it is done. */
+  retryOutbox(id: string, at: string): Promise<boolean>;
+  /** Adds items (a PII removal); an id already there is left as it is. */
+  addOutbox(items: OutboxItem[]): Promise<void>;
+
+  /** The key last used for one logical request, and a keyed digest of what it sent. */
+  getIdempotencyKey(scope: string): Promise<{ key: string; digest: string } | undefined>;
+  putIdempotencyKey(scope: string, key: string, digest: string, at: string): Promise<void>;
+
+  getPayWorker(customerId: string): Promise<PayWorkerRecord | undefined>;
+  getPayWorkerById(workerId: string): Promise<PayWorkerRecord | undefined>;
+  putPayWorker(worker: PayWorkerRecord): Promise<void>;
+  updatePayWorkerStatus(workerId: string, status: string, at: string): Promise<void>;
+
+  /** Sessions with a report not yet terminal, last fetched before `before` (or never). */
+  listReportsToReconcile(before: string, limit: number): Promise<ApplySession[]>;
+  /**
+   * Open sessions started before `before` whose candidate exists at Checkr, with no consent and no
+   * PII removal owed yet: abandoned after the PII step.
+   */
+  listAbandonedSessions(before: string, limit: number): Promise<ApplySession[]>;
+  listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]>;
 
   /** `true` the first time an event id is seen, `false` for a duplicate. */
   recordWebhookEvent(
@@ -113,6 +177,7 @@ export interface Store {
     id: string,
     type: string,
     receivedAt: string,
+    about?: { objectId?: string | undefined; createdAt?: string | undefined },
   ): Promise<boolean>;
 
   /**

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { michael, until } from './helpers.ts';
+import { alertReceiver, applyAs, errorLines, startLive, submit } from './live-helpers.ts';
+
+const candidate = { ...michael, email: 'michael.scott@example.com' };
+
+/** The simulator's own view of a candidate, over its API with the account's key. */
+async function atCheckr(env: Record<string, string>, id: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${env.CHECKR_API_BASE}/v1/candidates/${id}`, {
+    headers: { authorization: `Basic ${Buffer.from(`${env.CHECKR_API_KEY}:`).toString('base64')}` },
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+describe('live: failures an operator sees', () => {
+  it('a 400 on the report order fails the item after one call, lists it, alerts once, and retries after a fix', async () => {
+    const receiver = await alertReceiver();
+    const { bff, sim, admin, logs } = await startLive({
+      env: { ALERT_WEBHOOK_URL: receiver.url },
+    });
+    const route = 'POST /v1/reports';
+    sim.checkr.faults.add(route, { kind: '400', remaining: 1, message: 'Package not found' });
+    const { sign } = await applyAs(bff, admin, candidate);
+    assert.equal((await sign()).status, 201);
+
+    const failed = async () =>
+      (
+        (await (await fetch(`${bff.url}/v1/outbox?state=failed`, { headers: admin })).json()) as {
+          data: Array<Record<string, any>>;
+        }
+      ).data;
+    await until(async () => (await failed()).length === 1);
+    const [item] = await failed();
+    assert.equal(item!.kind, 'create_report');
+    assert.equal(item!.state, 'failed');
+    assert.deepEqual(item!.error, { code: 'checkr_400', text: 'Package not found' });
+    assert.equal(item!.attempts, 1);
+
+    // Exactly one call: the one 400 was taken, and no report was ordered by a second try.
+    await bff.outbox.drain();
+    assert.equal(sim.checkr.faults.remaining(route), 0);
+    assert.equal(sim.checkr.reports.size, 0);
+    await until(() => receiver.alerts.length === 1);
+    assert.equal(receiver.alerts[0]!.type, 'outbox_item_failed');
+    assert.equal(receiver.alerts[0]!.error_code, 'checkr_400');
+    assert.equal(errorLines(logs).length, 1);
+    assert.ok(!JSON.stringify(receiver.alerts).includes(candidate.ssn));
+
+    const retried = await fetch(`${bff.url}/v1/outbox/${item!.id}/retry`, {
+      method: 'POST',
+      headers: admin,
+    });
+    assert.equal(retried.status, 202);
+    await until(() => sim.checkr.reports.size === 1);
+    await until(async () => (await failed()).length === 0);
+    assert.equal(receiver.alerts.length, 1);
+
+    const unknown = await fetch(`${bff.url}/v1/outbox/ob_nothing/retry`, {
+      method: 'POST',
+      headers: admin,
+    });
+    assert.equal(unknown.status, 404);
+    const anonymous = await fetch(`${bff.url}/v1/outbox?state=failed`);
+    assert.equal(anonymous.status, 401);
+  });
+
+  it("Checkr's documented duplicate-report 409 fails the item at once too, keeping its text", async () => {
+    const { bff, sim, admin } = await startLive();
+    const { sign } = await applyAs(bff, admin, candidate);
+    const [checkrCandidate] = [...sim.checkr.candidates.keys()];
+    // Three reports already ordered for this candidate today (seed 000 L2005).
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${sim.env.CHECKR_API_BASE}/v1/reports`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${sim.env.CHECKR_API_KEY}:`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ candidate_id: checkrCandidate, package: 'tasker_standard' }),
+      });
+      assert.equal(response.status, 201);
+    }
+    assert.equal((await sign()).status, 201);
+    await until(async () => {
+      const { data } = (await (
+        await fetch(`${bff.url}/v1/outbox?state=failed`, { headers: admin })
+      ).json()) as { data: Array<{ error: { code: string; text: string } }> };
+      return data[0]?.error.code === 'checkr_409';
+    });
+  });
+});
+
+describe('live: honest idempotency keys', () => {
+  it('A -> B -> A -> B leaves Checkr holding B', async () => {
+    const { bff, sim, admin } = await startLive();
+    const a = { ...candidate, copy_requested: false };
+    const b = { ...candidate, email: 'mscott@example.org', copy_requested: true };
+    const { token } = await applyAs(bff, admin, a);
+    await submit(bff, token, b);
+    await submit(bff, token, a);
+    const { candidate_id: id } = await submit(bff, token, b);
+    const held = await atCheckr(sim.env, id);
+    assert.equal(held.email, 'mscott@example.org');
+    assert.equal(held.copy_requested, true);
+    assert.equal(sim.checkr.candidates.size, 1);
+  });
+});
+
+describe('live: PII left behind', () => {
+  it('a session abandoned after the PII step gets a PII removal at Checkr through the outbox', async () => {
+    const { bff, sim, admin } = await startLive({
+      env: { PII_REMOVAL_CONTACT_EMAIL: 'privacy@example.com' },
+      reconcile: { abandonAfterMs: 100, pollMs: 25 },
+    });
+    const { token } = await applyAs(bff, admin, candidate);
+    const [id] = [...sim.checkr.candidates.keys()];
+    await until(async () => (await atCheckr(sim.env, id!)).pii_removed === true, 10_000);
+    const held = await atCheckr(sim.env, id!);
+    assert.equal(held.ssn, null);
+    assert.equal(held.email, null);
+    // The abandoned session is closed: the candidate cannot sign what Checkr no longer holds.
+    const config = await fetch(`${bff.url}/v1/apply/config`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(config.status, 401);
+  });
+
+  it('a consented session is never treated as abandoned', async () => {
+    const { bff, sim, admin } = await startLive({
+      env: { PII_REMOVAL_CONTACT_EMAIL: 'privacy@example.com' },
+      reconcile: { abandonAfterMs: 1500, pollMs: 25 },
+    });
+    const { sign } = await applyAs(bff, admin, candidate);
+    assert.equal((await sign()).status, 201);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const [id] = [...sim.checkr.candidates.keys()];
+    assert.notEqual((await atCheckr(sim.env, id!)).pii_removed, true);
+  });
+});
