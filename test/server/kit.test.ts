@@ -45,6 +45,10 @@ function get(
 describe('the script-tag kit as the BFF serves it', () => {
   it('names the hashed file for pages, and caches it for a year as immutable', async () => {
     assert.equal(await kit.pathOf('checkr-kit.js'), `/kit/checkr-kit.${hash}.js`);
+    const manifest = await get('/kit/manifest.json');
+    assert.deepEqual(JSON.parse(manifest.body.toString()), {
+      'checkr-kit.js': `/kit/checkr-kit.${hash}.js`,
+    });
     const res = await get(`/kit/checkr-kit.${hash}.js`, { 'accept-encoding': 'br, gzip' });
     assert.equal(res.status, 200);
     assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');

@@ -95,6 +95,18 @@ export interface KitRoutes {
 export function kitRoutes(kitDir: string, mountPath = '/kit'): KitRoutes {
   const router = Router();
   const fileOf = (name: string) => (/^[\w.-]+\.js(\.map)?$/.test(name) ? join(kitDir, name) : '');
+  const pathOf = async (name: string) => {
+    const asset = await loadAsset(fileOf(name));
+    return asset && `${mountPath}/${name.replace(/\.js$/, `.${asset.hash}.js`)}`;
+  };
+
+  // For a customer's server that renders its pages: which hashed name to put in the script tag.
+  router.get('/manifest.json', async (_req, res, next) => {
+    const path = await pathOf('checkr-kit.js');
+    if (!path) return next();
+    res.set({ 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
+    res.json({ 'checkr-kit.js': path });
+  });
 
   router.get('/:name', async (req, res, next) => {
     const name = String(req.params.name);
@@ -108,11 +120,5 @@ export function kitRoutes(kitDir: string, mountPath = '/kit'): KitRoutes {
     res.redirect(302, `${req.baseUrl}/${hashed[1]}.${asset.hash}.js`);
   });
 
-  return {
-    router,
-    async pathOf(name) {
-      const asset = await loadAsset(fileOf(name));
-      return asset && `${mountPath}/${name.replace(/\.js$/, `.${asset.hash}.js`)}`;
-    },
-  };
+  return { router, pathOf };
 }
