@@ -288,7 +288,9 @@ export class ApplyService {
     const copyRequested = body.copy_requested === true;
     const payload: Record<string, unknown> = { ...candidate, copy_requested: copyRequested };
     if (session.customId) payload.custom_id = session.customId;
-    const hash = sha256Hex(canonicalJson(payload));
+    // Keyed: SSN, date of birth and licence are in the payload, and an unkeyed digest of them
+    // in the database could be reversed by guessing (one billion SSNs take minutes).
+    const hash = this.hmac('candidate', canonicalJson(payload));
 
     let candidateId = session.candidateId;
     if (!candidateId || hash !== session.candidateHash) {

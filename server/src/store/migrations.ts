@@ -197,6 +197,15 @@ export const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE webhook_events ADD COLUMN created_at TEXT;
    CREATE INDEX webhook_events_object ON webhook_events (object_id);`,
   },
+  {
+    version: 4,
+    name: 'forget the unkeyed candidate hashes',
+    // candidate_hash was a plain SHA-256 of the candidate's data, SSN and date of birth included:
+    // with the prefill and a known birth date, the SSN fell to a brute force in seconds. It is an
+    // HMAC with the server's secret now; the old values are erased (the next submission of an
+    // open session then updates the candidate at Checkr once, under its idempotency key).
+    sql: 'UPDATE apply_sessions SET candidate_hash = NULL WHERE candidate_hash IS NOT NULL',
+  },
 ];
 
 /** The statement text of a migration for one engine. */
