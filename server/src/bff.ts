@@ -45,6 +45,8 @@ export interface StartOptions {
   mailResolver?: MailResolver;
   retryPolicy?: RetryPolicy;
   outbox?: OutboxOptions;
+  /** `false`: no server of its own; the app is mounted in the customer's (see library.ts). */
+  listen?: boolean;
   /** Overrides of the reconciliation timings (tests); otherwise from the config. */
   reconcile?: Partial<ReconcileOptions>;
 }
@@ -117,11 +119,12 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
   }
   const server = createServer();
   const requestedPort = options.port ?? preliminary.port;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(requestedPort, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  if (options.listen !== false)
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(requestedPort, options.host ?? '127.0.0.1', () => resolve());
+    });
+  const port = (server.address() as AddressInfo | null)?.port ?? requestedPort;
   const config = parseConfig({ ...env, PORT: String(port) });
   const url = config.publicUrl ? config.publicUrl.replace(/\/$/, '') : `http://localhost:${port}`;
   const internal = `http://127.0.0.1:${port}`;
@@ -222,7 +225,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
   });
   const pay =
     payClient && embedBase
-      ? new PayService(payClient, embedBase, config.sessionSigningKey)
+      ? new PayService(payClient, embedBase, config.sessionSigningKey, store)
       : undefined;
   const demo = config.sandbox
     ? demoRouter({
@@ -236,7 +239,9 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     : undefined;
   const authenticate =
     options.authenticate ??
-    (config.hostJwt ? hostJwtAuthenticator(config.hostJwt) : demo?.authenticate);
+    (config.hostJwt
+      ? hostJwtAuthenticator(config.hostJwt, async (claim) => pay?.resolveWorker(claim) ?? claim)
+      : demo?.authenticate);
   if (pay && !authenticate) {
     logger.warn(
       'Checkr Pay keys are set but no worker sign-in is configured: GET /v1/pay/token answers 503 until HOST_JWT_SECRET or HOST_JWKS_URL is set (or authenticate is passed); POST /v1/pay/workers/{id}/token works with the admin key',
@@ -276,8 +281,10 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
       await reconciler.stop();
       await outbox.stop();
       sandbox?.checkr.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (server.listening) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
       await store.close();
     },
   };

@@ -7,7 +7,11 @@ import {
   startStandaloneSandbox,
   type StandaloneSandbox,
 } from '../../server/src/sandbox/standalone.ts';
-import { ORIGIN, errorLines, startLive } from './live-helpers.ts';
+import express from 'express';
+import { createCheckrKit } from '../../server/src/library.ts';
+import { memoryLogger } from '../../server/src/logger.ts';
+import { michael } from './helpers.ts';
+import { ORIGIN, applyAs, errorLines, startLive } from './live-helpers.ts';
 
 const ISSUER = 'https://login.example.com';
 const AUDIENCE = 'checkr-kit-bff';
@@ -221,5 +225,133 @@ describe('live: a refused key', () => {
       body: JSON.stringify({ package: 'tasker_standard', origin: ORIGIN }),
     });
     assert.equal(response.status, 201);
+  });
+});
+
+describe('live: workers', () => {
+  const profile = {
+    email: 'michael.scott@example.com',
+    phoneNumber: '+12035408926',
+    address: { street: '1725 Slough Ave', city: 'Scranton', state: 'PA', postalCode: '18505' },
+  };
+
+  it('creates the Pay worker of a consented candidate with backgroundCheckId, once per customer id', async () => {
+    const { bff, sim, admin } = await startLive({
+      env: { HOST_JWT_SECRET: HOST_SECRET, HOST_JWT_ISSUER: ISSUER, HOST_JWT_AUDIENCE: AUDIENCE },
+    });
+    const { sign } = await applyAs(bff, admin, { ...michael, email: profile.email });
+    const { consent_id } = (await (await sign()).json()) as { consent_id: string };
+    const [candidateId] = [...sim.checkr.candidates.keys()];
+    const create = () =>
+      fetch(`${bff.url}/v1/pay/workers`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ customer_id: 'user-77', consent_id, profile }),
+      });
+    const first = await create();
+    assert.equal(first.status, 201);
+    const worker = (await first.json()) as Record<string, string>;
+    assert.equal(worker.background_check_id, candidateId);
+    assert.equal(sim.pay.workers.get(worker.worker_id!)?.backgroundCheckId, candidateId);
+    assert.equal(sim.pay.workers.get(worker.worker_id!)?.metadata, 'user-77');
+
+    // Worker-status webhooks keep the stored mapping current.
+    const atPay = sim.pay.workers.get(worker.worker_id!)!;
+    await sim.pay.webhooks.send('worker.onboarded', { ...atPay, status: 'onboarded' });
+    const again = await create();
+    assert.equal(again.status, 200);
+    assert.deepEqual(await again.json(), { ...worker, status: 'onboarded' });
+    assert.equal(sim.pay.workers.size, 1);
+
+    // The host JWT names the customer's own id; the BFF knows its worker.
+    const token = await fetch(`${bff.url}/v1/pay/token`, {
+      headers: { authorization: `Bearer ${await hostJwt({ sub: 'user-77' })}` },
+    });
+    assert.equal(token.status, 200);
+    await assertFreshTat(sim, await token.json(), worker.worker_id!);
+  });
+
+  it('finds the worker Checkr Pay already has for the customer id (metadata) instead of a second one', async () => {
+    const sim = await startStandaloneSandbox();
+    after(() => sim.close());
+    const body = JSON.stringify({ customer_id: 'user-88', profile });
+    const one = await startLive({ sandbox: sim });
+    const created = await fetch(`${one.bff.url}/v1/pay/workers`, {
+      method: 'POST',
+      headers: one.admin,
+      body,
+    });
+    assert.equal(created.status, 201);
+    // Another BFF with an empty store (the answer was lost, another database): same worker.
+    const two = await startLive({ sandbox: sim });
+    const found = await fetch(`${two.bff.url}/v1/pay/workers`, {
+      method: 'POST',
+      headers: two.admin,
+      body,
+    });
+    assert.equal(found.status, 200);
+    assert.equal(
+      ((await found.json()) as { worker_id: string }).worker_id,
+      ((await created.json()) as { worker_id: string }).worker_id,
+    );
+    assert.equal(sim.pay.workers.size, 1);
+  });
+
+  it("Checkr Pay's field details come back as pointers", async () => {
+    const { bff, admin, sim } = await startLive();
+    await createWorker(sim, 9); // takes worker9@example.com
+    const response = await fetch(`${bff.url}/v1/pay/workers`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({
+        customer_id: 'user-99',
+        profile: { ...profile, email: 'worker9@example.com', phoneNumber: '+14155559999' },
+      }),
+    });
+    assert.equal(response.status, 422);
+    const { errors } = (await response.json()) as { errors: Array<Record<string, any>> };
+    assert.equal(errors[0]!.source.pointer, '/profile/email');
+  });
+});
+
+describe('live: the BFF as a router in the customer app', () => {
+  it("mounted under /checkr, authenticate(req) reads the customer's own login", async () => {
+    const sim = await startStandaloneSandbox();
+    after(() => sim.close());
+    const workerId = await createWorker(sim, 4);
+    const kit = await createCheckrKit({
+      env: {
+        DATABASE_URL: 'sqlite::memory:',
+        BFF_ADMIN_KEY: 'admin-key-for-live-tests-0123456789',
+        SESSION_SIGNING_KEY: 'live-test-signing-key-0123456789abcdef',
+        ALLOWED_ORIGINS: ORIGIN,
+        ...sim.env,
+      },
+      logger: memoryLogger(),
+      // The customer's login put the user on the request; their table knows the worker.
+      authenticate: async (req) => {
+        const user = (req as unknown as { user?: { payWorkerId: string; sid: string } }).user;
+        return user ? { workerId: user.payWorkerId, sessionId: user.sid } : undefined;
+      },
+    });
+    after(() => kit.close());
+    const app = express();
+    app.use((req, _res, next) => {
+      if (req.get('cookie') === 'session=worker-4')
+        Object.assign(req, { user: { payWorkerId: workerId, sid: 'login-4' } });
+      next();
+    });
+    app.use('/checkr', kit.router);
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/checkr`;
+    const signedOut = await fetch(`${base}/v1/pay/token`);
+    assert.equal(signedOut.status, 401);
+    const response = await fetch(`${base}/v1/pay/token`, {
+      headers: { cookie: 'session=worker-4' },
+    });
+    assert.equal(response.status, 200);
+    await assertFreshTat(sim, await response.json(), workerId);
   });
 });

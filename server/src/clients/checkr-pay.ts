@@ -5,8 +5,11 @@ const tatSchema = z.looseObject({ temporaryAuthenticationToken: z.string().min(1
 const workerSchema = z.looseObject({
   id: z.string(),
   status: z.string(),
+  metadata: z.string().nullable().optional(),
+  backgroundCheckId: z.string().nullable().optional(),
   temporaryAuthenticationToken: z.string().optional(),
 });
+const workerListSchema = z.looseObject({ data: z.array(workerSchema) });
 
 /** Checkr Pay's customer API: the two key headers on every call. */
 export class CheckrPayClient {
@@ -59,6 +62,22 @@ export class CheckrPayClient {
       workerSchema,
       this.policy,
     );
+  }
+
+  /** `GET /v0/workers?metadata=` (seed 002 L1198-1245): the worker created for one of our ids. */
+  async findWorkerByMetadata(metadata: string) {
+    const page = await requestJson(
+      'checkr-pay',
+      this.apiBase,
+      {
+        method: 'GET',
+        path: `v0/workers?metadata=${encodeURIComponent(metadata)}&per_page=2`,
+        headers: this.headers(),
+      },
+      workerListSchema,
+      this.policy,
+    );
+    return page.data.find((worker) => worker.metadata === metadata);
   }
 
   getWorker(id: string) {

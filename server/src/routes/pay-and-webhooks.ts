@@ -11,6 +11,27 @@ const workerTokenBody = z.strictObject({
   session_id: z.string().min(1).max(200).optional(),
 });
 
+const newWorkerBody = z.strictObject({
+  /** Your id for this person; Checkr Pay keeps it as the worker's metadata (max 50, seed 002 L1016). */
+  customer_id: z.string().regex(/^[\w.:@-]{1,50}$/),
+  consent_id: z.string().min(1).max(100).optional(),
+  /** Seed 002 L1147-1179: the login email and phone (2FA codes go there), and the address. */
+  profile: z.strictObject({
+    email: z.email().max(255),
+    phoneNumber: z.string().regex(/^\+?[0-9]{10,15}$/),
+    address: z
+      .strictObject({
+        street: z.string().min(1).max(200),
+        street2: z.string().max(200).nullable().optional(),
+        city: z.string().min(1).max(100),
+        state: z.string().regex(/^[A-Z]{2}$/),
+        postalCode: z.string().regex(/^\d{5}(-\d{4})?$/),
+        country: z.literal('US').default('US'),
+      })
+      .optional(),
+  }),
+});
+
 export function payRoutes({
   pay,
   authenticate,
@@ -28,6 +49,28 @@ export function payRoutes({
       throw new AppError(503, 'pay_not_configured', 'Checkr Pay is not configured on this BFF');
     return pay;
   };
+  // The customer's backend creates (or finds) the wallet of one of its people.
+  router.post(
+    '/v1/pay/workers',
+    noStore,
+    requireAdmin(adminKey),
+    express.json({ limit: '8kb' }),
+    async (req, res) => {
+      const body = parseBody(newWorkerBody, req.body);
+      const { worker, created } = await requirePay().ensureWorker({
+        customerId: body.customer_id,
+        consentId: body.consent_id,
+        profile: body.profile,
+      });
+      res.status(created ? 201 : 200).json({
+        worker_id: worker.workerId,
+        customer_id: worker.customerId,
+        status: worker.status,
+        background_check_id: worker.backgroundCheckId,
+      });
+    },
+  );
+
   // Server to server: the customer's backend, which knows who is signed in, asks for the token and
   // stands behind ck-pay-embed's token-url itself.
   router.post(
