@@ -165,6 +165,7 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="5">
 <title>Admin: consent records</title>
+<link rel="icon" href="/demo/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/demo/demo.css">
 </head>
 <body>
