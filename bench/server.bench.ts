@@ -14,7 +14,7 @@ interface LoadResult {
   non2xx: number;
 }
 
-function load(
+export function load(
   url: string,
   options: {
     connections: number;
@@ -50,14 +50,19 @@ function load(
 
 const root = new URL('../', import.meta.url).pathname;
 
-/** Starts a bench/support/processes.ts role in its own process; resolves with its JSON line. */
-function child<T>(
+/**
+ * Starts a bench/support/processes.ts role in its own process; resolves with its JSON line.
+ * `wrapper` runs it inside another command (pg_virtualenv).
+ */
+export function child<T>(
   role: string,
   env: Record<string, string> = {},
+  wrapper: string[] = [],
 ): Promise<{ info: T; process: ChildProcess }> {
+  const [command, ...prefix] = [...wrapper, process.execPath];
   const proc = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'bench/support/processes.ts', role],
+    command!,
+    [...prefix, '--conditions=source', '--import', 'tsx', 'bench/support/processes.ts', role],
     {
       cwd: root,
       env: { ...process.env, ...env },
@@ -66,12 +71,15 @@ function child<T>(
   );
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: proc.stdout! });
-    lines.once('line', (line) => resolve({ info: JSON.parse(line) as T, process: proc }));
+    // A wrapper may print its own lines first (pg_virtualenv: "Creating new cluster").
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve({ info: JSON.parse(line) as T, process: proc });
+    });
     proc.once('exit', (code) => reject(new Error(`${role} exited ${code}`)));
   });
 }
 
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export default async function serverBench(): Promise<BenchRow[]> {

@@ -88,7 +88,7 @@ const suites = {
         ? { passed: 0, failed: 1, note: line }
         : { passed: 0, failed: 0, note: `skipped: ${line}` };
     }
-    return nodeSuite(['test/postgres'], [], ['pg_virtualenv', '-o', 'max_connections=200']);
+    return nodeSuite(['test/postgres'], [], ['pg_virtualenv', '-t', '-o', 'max_connections=200']);
   },
   // Builds the static Storybook and renders every story in Chromium (console errors, axe).
   stories: () => nodeSuite(['test/stories']),

@@ -33,7 +33,11 @@ if (role === 'sandbox') {
     },
   });
   console.log(
-    JSON.stringify({ url: `http://127.0.0.1:${bff.port}`, adminKey: bff.config.adminKey }),
+    JSON.stringify({
+      url: `http://127.0.0.1:${bff.port}`,
+      adminKey: bff.config.adminKey,
+      pid: process.pid,
+    }),
   );
 } else if (role === 'upstream-bare') {
   // The smallest Express route that makes the token route's upstream call: the same Checkr Pay

@@ -224,16 +224,35 @@ export class ApplyService {
     return this.deps.packages.get(session.packageSlug);
   }
 
+  /** Submissions waiting in this process, queued here so they need not poll the lease. */
+  private readonly queued = new Map<string, Promise<unknown>>();
+
   /**
    * One candidate submission at a time per session, whichever replica receives it: a double
-   * submit waits for the first. The lease is in the store (PostgreSQL: a row every replica
-   * sees) and outlives one submission with all its Checkr retries; a replica killed mid-way
-   * frees it when it runs out.
+   * submit waits for the first. Correctness comes from the lease in the store (PostgreSQL: a
+   * row every replica sees), which outlives one submission with all its Checkr retries and is
+   * freed when it runs out if its replica dies; the local queue only spares this process's own
+   * waiters the polling.
    */
   async submitCandidate(
     sessionId: string,
     body: CandidateInput & { residence_state?: unknown; copy_requested?: unknown },
   ): Promise<{ candidate_id: string; documents: string[] }> {
+    const previous = this.queued.get(sessionId) ?? Promise.resolve();
+    const current = previous
+      .catch(() => undefined)
+      .then(() =>
+        this.underSessionLease(sessionId, () => this.submitCandidateNow(sessionId, body)),
+      );
+    this.queued.set(sessionId, current);
+    try {
+      return await current;
+    } finally {
+      if (this.queued.get(sessionId) === current) this.queued.delete(sessionId);
+    }
+  }
+
+  private async underSessionLease<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
     const lease = `candidate:${sessionId}`;
     const holder = randomUUID();
     const leaseMs = this.deps.sessionLeaseMs ?? 120_000;
@@ -248,10 +267,10 @@ export class ApplyService {
         );
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
-      pause = Math.min(pause * 2, 500);
+      pause = Math.min(pause * 2, 200);
     }
     try {
-      return await this.submitCandidateNow(sessionId, body);
+      return await work();
     } finally {
       await this.deps.store.releaseLease(lease, holder);
     }
