@@ -17,8 +17,10 @@ import type { Store } from './store/store.ts';
 
 export interface RateLimits {
   windowMs: number;
-  /** Apply-flow calls per client per window. */
+  /** Apply-flow calls per apply session per window. */
   apply: number;
+  /** Apply-flow calls per address per window (default ten times `apply`). */
+  applyPerAddress?: number;
   /** Pay token mints per client per window. */
   token: number;
 }
@@ -113,7 +115,12 @@ export function createApp(deps: AppDeps): Express {
       apply: deps.apply,
       tokens: deps.tokens,
       adminKey: config.adminKey,
-      limits: { windowMs: limits.windowMs, apply: limits.apply, counter: deps.store },
+      limits: {
+        windowMs: limits.windowMs,
+        apply: limits.apply,
+        applyPerAddress: limits.applyPerAddress,
+        counter: deps.store,
+      },
       resolveAudience: (requested) => {
         if (requested !== undefined) {
           if (!allowed(requested))

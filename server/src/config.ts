@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Checkr Pay's documented bases (seed 002 L855-856, L791-793). */
@@ -28,6 +29,16 @@ const origin = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
 });
+
+/** An IP address or CIDR range, or one of Express's names for the private ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 const secret = (min: number) => z.string().min(min, `must be at least ${min} characters`);
 
@@ -78,11 +89,25 @@ const schema = z
       .string()
       .optional()
       .transform((value, ctx) => {
-        if (value === undefined || value === '' || value === 'false') return false;
-        if (value === 'true') return true;
+        if (value === undefined || value.trim() === '' || value === 'false') return false;
+        if (value === 'true') {
+          // Express's `true` takes the left-most X-Forwarded-For, which any client writes: the
+          // rate limits and the IP in the consent evidence would be whatever the caller says.
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              'must not be true (any client could choose its IP): give the number of proxies in front of the BFF, or their addresses',
+          });
+          return z.NEVER;
+        }
         if (/^\d+$/.test(value)) return Number(value);
-        if (/^[\w.:/,\s-]+$/.test(value)) return value; // addresses or names Express understands
-        ctx.addIssue({ code: 'custom', message: 'must be true, false, a hop count or addresses' });
+        const entries = value.split(',').map((entry) => entry.trim());
+        if (entries.every(isProxyAddress)) return entries.join(', ');
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            "must be a hop count or the proxies' IP addresses or CIDR ranges, comma-separated",
+        });
         return z.NEVER;
       }),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -224,7 +249,8 @@ export interface Config {
   databaseUrl: string;
   databasePoolMax: number;
   databaseStatementTimeoutMs: number;
-  trustProxy: boolean | number | string;
+  /** Express `trust proxy`: a hop count, or the proxies' addresses (never `true`). */
+  trustProxy: false | number | string;
   port: number;
   publicUrl: string | undefined;
 }

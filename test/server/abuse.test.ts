@@ -189,7 +189,9 @@ describe('abuse', () => {
 
 describe('rate limits on the token and apply routes', () => {
   it('the 21st Pay token in a minute from one client is refused with 429', async () => {
-    const limited = await startSandbox({ rateLimits: { windowMs: 60_000, apply: 5, token: 20 } });
+    const limited = await startSandbox({
+      rateLimits: { windowMs: 60_000, apply: 5, applyPerAddress: 5, token: 20 },
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 21; i++) statuses.push((await fetch(`${limited.url}/v1/pay/token`)).status);
     assert.deepEqual(statuses.slice(0, 20), Array(20).fill(401));
@@ -199,5 +201,36 @@ describe('rate limits on the token and apply routes', () => {
     const apply: number[] = [];
     for (let i = 0; i < 6; i++) apply.push((await fetch(`${limited.url}/v1/apply/config`)).status);
     assert.deepEqual(apply, [401, 401, 401, 401, 401, 429]);
+  });
+
+  it('counts apply calls per apply session: one busy candidate behind a shared address blocks no other', async () => {
+    const limited = await startSandbox({
+      rateLimits: { windowMs: 60_000, apply: 3, applyPerAddress: 100, token: 20 },
+    });
+    const start = async () =>
+      (
+        await (
+          await fetch(`${limited.url}/v1/apply-sessions`, {
+            method: 'POST',
+            headers: {
+              authorization: `Bearer ${limited.config.adminKey}`,
+              'content-type': 'application/json',
+            },
+            body: JSON.stringify({ package: 'driver_pro' }),
+          })
+        ).json()
+      ).session_token as string;
+    const config = async (token: string) =>
+      (
+        await fetch(`${limited.url}/v1/apply/config`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).status;
+    const busy = await start();
+    const other = await start();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push(await config(busy));
+    assert.deepEqual(statuses, [200, 200, 200, 429]);
+    assert.equal(await config(other), 200);
   });
 });

@@ -69,16 +69,33 @@ export function validateMiddleName(
 }
 
 /**
- * A typed signature compared with the names given: case, spacing, punctuation and accents
- * ignored, so "José  O'Neil" and "jose oneil" are one name. Used by the signature field and the BFF.
+ * A typed signature compared with the names given letter for letter, after Unicode normalization
+ * folds case and accents ("JOSÉ O'NEIL" is "josé o'neil" is "jose o'neil") and runs of spaces.
+ * Nothing else is removed: a name with words, digits or punctuation added is another text, not
+ * the name. Typographic apostrophes and hyphens (a phone keyboard's ’ and ‐) count as the plain
+ * ones the name fields accept. Used by the signature field and the BFF.
  */
 export function normalizeSignatureName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u2010-\u2014]/g, '-')
+    .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Characters refused in every text field: controls (C0, DEL, C1; tab and newline included) and
+ * the bidirectional marks, embeddings, overrides and isolates that make a text read otherwise
+ * than it is stored (Trojan Source, CVE-2021-42574), zero-width joiners aside.
+ */
+const UNSAFE_TEXT = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+export function hasUnsafeCharacters(text: string): boolean {
+  return UNSAFE_TEXT.test(text);
 }
 
 /**

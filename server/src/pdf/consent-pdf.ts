@@ -227,7 +227,7 @@ export async function renderConsentPdf(
   writer.field('Time (UTC)', evidence.signed_at.slice(11, 19));
   writer.field("Candidate's time zone", evidence.client_time_zone ?? 'not reported');
   writer.field('IP address', evidence.ip);
-  writer.field('User agent', evidence.user_agent || 'not sent');
+  writer.field('User agent (as reported by the browser)', evidence.user_agent || 'not sent');
   writer.field('Apply session', evidence.apply_session_id);
   writer.field('Checkr candidate', evidence.candidate_id);
   writer.field('Copy of report requested', evidence.copy_requested ? 'yes' : 'no');

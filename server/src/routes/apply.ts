@@ -1,9 +1,11 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { hasUnsafeCharacters } from '@checkr-kit/validation';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
 import type { SessionTokens } from '../services/tokens.ts';
 import {
+  clientIp,
   limit,
   noStore,
   requireAdmin,
@@ -25,16 +27,25 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   );
 }
 
+/** Caller-written text: control and bidirectional-override characters are refused outright. */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !hasUnsafeCharacters(value), {
+      message: 'control and bidirectional-override characters are not allowed',
+    });
+
 const state = z.string().regex(/^[A-Z]{2}$/);
 const newSession = z.strictObject({
-  package: z.string().min(1).max(100),
+  package: text(100).min(1),
   min_age: z.union([z.literal(16), z.literal(18)]).default(18),
   work_locations: z
     .array(
       z.strictObject({
         country: z.string().length(2).default('US'),
         state: state.optional(),
-        city: z.string().max(100).optional(),
+        city: text(100).optional(),
       }),
     )
     .max(20)
@@ -42,14 +53,14 @@ const newSession = z.strictObject({
   prefill: z
     .partialRecord(
       z.enum(['first_name', 'middle_name', 'last_name', 'email', 'phone', 'zipcode']),
-      z.string().max(255),
+      text(255),
     )
     .default({}),
-  custom_id: z.string().max(255).optional(),
+  custom_id: text(255).optional(),
   /** The hierarchy node's custom_id, for accounts with nodes (seed 001 L357). */
-  node: z.string().min(1).max(100).optional(),
+  node: text(100).min(1).optional(),
   locale: z.enum(['en', 'es']).default('en'),
-  origin: z.string().max(255).optional(),
+  origin: text(255).optional(),
 });
 
 const candidateBody = z
@@ -58,19 +69,29 @@ const candidateBody = z
     residence_state: z.string().max(5).optional(),
     copy_requested: z.boolean().optional(),
   })
-  .refine((body) => Object.keys(body).length <= 20, 'too many fields');
+  .refine((body) => Object.keys(body).length <= 20, 'too many fields')
+  .superRefine((body, ctx) => {
+    for (const [key, value] of Object.entries(body)) {
+      if (typeof value === 'string' && hasUnsafeCharacters(value))
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'control and bidirectional-override characters are not allowed',
+        });
+    }
+  });
 
 const acknowledgementBody = z.strictObject({
-  document_id: z.string().min(1).max(100),
-  version: z.string().min(1).max(50),
+  document_id: text(100).min(1),
+  version: text(50).min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 const consentBody = z.strictObject({
-  signature_name: z.string().min(1).max(300),
+  signature_name: text(300).min(1),
   esign_consent: z.literal(true),
   drawn_signature: z.string().max(420_000).optional(),
-  time_zone: z.string().max(64).optional(),
+  time_zone: text(64).optional(),
   authorization: acknowledgementBody.transform(({ document_id, version, sha256 }) => ({
     id: document_id,
     version,
@@ -84,7 +105,12 @@ export interface ApplyRouteOptions {
   adminKey: string;
   /** Which origin a session is bound to when the customer backend names none. */
   resolveAudience: (requested: string | undefined) => string;
-  limits: { windowMs: number; apply: number; counter?: RateLimitCounter };
+  limits: {
+    windowMs: number;
+    apply: number;
+    applyPerAddress?: number | undefined;
+    counter?: RateLimitCounter;
+  };
 }
 
 export function applyRoutes({
@@ -98,12 +124,23 @@ export function applyRoutes({
   const small = express.json({ limit: '16kb' });
   const admin = requireAdmin(adminKey);
   const session = requireSessionToken(tokens);
-  const applyLimit = limit(
+  // Two limits: per address before the token is read (a flood of bad tokens), generous, since
+  // candidates behind one proxy or carrier NAT share an address; then per apply session, so one
+  // busy candidate never locks out the others.
+  const addressLimit = limit(
     limits.windowMs,
-    limits.apply,
+    limits.applyPerAddress ?? limits.apply * 10,
     'rate_limited',
     limits.counter && { counter: limits.counter, name: 'apply' },
   );
+  const sessionLimit = limit(
+    limits.windowMs,
+    limits.apply,
+    'rate_limited',
+    limits.counter && { counter: limits.counter, name: 'apply-session' },
+    (_req, res) => res.locals.sessionId!,
+  );
+  const applyLimit = Router().use(addressLimit, session, sessionLimit);
 
   router.post('/v1/apply-sessions', noStore, admin, small, async (req, res) => {
     const body = parseBody(newSession, req.body);
@@ -129,37 +166,29 @@ export function applyRoutes({
     res.status(201).json({ session_token: token, expires_at: expiresAt });
   });
 
-  router.get('/v1/apply/config', noStore, applyLimit, session, async (_req, res) => {
+  router.get('/v1/apply/config', noStore, applyLimit, async (_req, res) => {
     res.json(await apply.config(res.locals.sessionId!));
   });
 
-  router.post('/v1/apply/candidate', noStore, applyLimit, session, small, async (req, res) => {
+  router.post('/v1/apply/candidate', noStore, applyLimit, small, async (req, res) => {
     const body = parseBody(candidateBody, req.body);
     res.status(201).json(await apply.submitCandidate(res.locals.sessionId!, body));
   });
 
-  router.post(
-    '/v1/apply/acknowledgements',
-    noStore,
-    applyLimit,
-    session,
-    small,
-    async (req, res) => {
-      const body = parseBody(acknowledgementBody, req.body);
-      res.status(201).json(await apply.acknowledge(res.locals.sessionId!, body));
-    },
-  );
+  router.post('/v1/apply/acknowledgements', noStore, applyLimit, small, async (req, res) => {
+    const body = parseBody(acknowledgementBody, req.body);
+    res.status(201).json(await apply.acknowledge(res.locals.sessionId!, body));
+  });
 
   router.post(
     '/v1/apply/consent',
     noStore,
     applyLimit,
-    session,
     express.json({ limit: '512kb' }),
     async (req, res) => {
       const body = parseBody(consentBody, req.body);
       const result = await apply.consent(res.locals.sessionId!, body, {
-        ip: req.ip ?? 'unknown',
+        ip: clientIp(req),
         userAgent: req.get('user-agent') ?? '',
       });
       res.status(201).json(result);

@@ -1,6 +1,12 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { isIP } from 'node:net';
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { rateLimit, type Options, type Store as RateLimitStore } from 'express-rate-limit';
+import {
+  ipKeyGenerator,
+  rateLimit,
+  type Options,
+  type Store as RateLimitStore,
+} from 'express-rate-limit';
 import { AppError, errorBody } from '../errors.ts';
 import type { SessionTokens } from '../services/tokens.ts';
 import type { Store } from '../store/store.ts';
@@ -87,21 +93,33 @@ class SharedHits implements RateLimitStore {
 }
 
 /**
- * Per-client limits in the error shape; the key is the client IP (honouring TRUST_PROXY). With
- * `shared`, hits are counted in the store under the limit's name, so a limit of N holds across
- * every replica rather than N per replica.
+ * The caller's IP address: the one TRUST_PROXY's hops or addresses point to when that is an IP
+ * address, else the socket's. A forwarded header may hold any text; what the evidence records
+ * and the rate limits count is always an address.
+ */
+export function clientIp(req: Request): string {
+  if (req.ip && isIP(req.ip)) return req.ip;
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Per-client limits in the error shape; the key is the client IP (honouring TRUST_PROXY), or
+ * what `keyOf` returns (an apply session). With `shared`, hits are counted in the store under
+ * the limit's name, so a limit of N holds across every replica rather than N per replica.
  */
 export function limit(
   windowMs: number,
   max: number,
   code: string,
   shared?: { counter: RateLimitCounter; name: string },
+  keyOf?: (req: Request, res: Response) => string,
 ): RequestHandler {
   return rateLimit({
     windowMs,
     limit: max,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
+    keyGenerator: (req, res) => keyOf?.(req, res) ?? ipKeyGenerator(clientIp(req)),
     ...(shared ? { store: new SharedHits(shared.counter, `${shared.name}:`) } : {}),
     handler: (_req, res) => {
       res

@@ -57,6 +57,24 @@ export type NewSession = Pick<
 
 const MAX_SIGNATURE_PNG_BYTES = 300_000;
 
+/**
+ * The browser's time zone as the evidence records it: a real IANA zone, or nothing. The value comes from the candidate's browser, so anything else is dropped.
+ */
+function ianaTimeZone(zone: string | undefined): string | null {
+  if (!zone || !/^[A-Za-z]+(?:[/_-][A-Za-z0-9+-]+)*$/.test(zone)) return null;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone }); // throws RangeError for an unknown zone
+    return zone; // as the browser named it (ICU would say Asia/Calcutta for Asia/Kolkata)
+  } catch {
+    return null;
+  }
+}
+
+/** A header as reported: printable ASCII kept, anything else shown as "?". */
+function printable(header: string): string {
+  return header.replace(/[^\x20-\x7e]/g, '?');
+}
+
 function signatureImageInvalid(reason: string): AppError {
   return new AppError(
     422,
@@ -484,9 +502,9 @@ export class ApplyService {
       candidate_id: session.candidateId,
       locale: session.locale,
       signed_at: signedAt,
-      client_time_zone: input.time_zone ?? null,
+      client_time_zone: ianaTimeZone(input.time_zone),
       ip: client.ip,
-      user_agent: client.userAgent.slice(0, 512),
+      user_agent: printable(client.userAgent).slice(0, 512),
       signer: {
         typed_name: input.signature_name.normalize('NFC').replace(/\s+/g, ' ').trim(),
         esign_consent: true,
