@@ -8,6 +8,13 @@ import { signBody } from '../services/webhooks.ts';
 export class WebhookSender {
   url: string | undefined;
   readonly sent: Array<{ id: string; type: string; status: number | 'failed' }> = [];
+  /**
+   * Delivery knobs. `includeObject` off sends only `{ id, object, uri }` as the object (the
+   * account setting of seed 000 L663-671); `delayMs` holds events of a type back, so they arrive
+   * after later ones (Checkr "does not guarantee ... order", seed 000 L688-698).
+   */
+  includeObject = true;
+  delayMs: Record<string, number> = {};
 
   constructor(
     private readonly header: string,
@@ -23,13 +30,20 @@ export class WebhookSender {
     const url = this.url;
     if (!url) return;
     const id = randomUUID().replace(/-/g, '');
+    const createdAt = new Date().toISOString();
+    const delay = this.delayMs[type];
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const body = JSON.stringify({
       id,
       object: 'event',
       type,
-      created_at: new Date().toISOString(),
+      created_at: createdAt,
       webhook_url: url,
-      data: { object },
+      data: {
+        object: this.includeObject
+          ? object
+          : { id: object.id, object: object.object, uri: object.uri },
+      },
       ...extra,
     });
     for (let attempt = 0; attempt < 3; attempt++) {
