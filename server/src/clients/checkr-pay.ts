@@ -80,6 +80,18 @@ export class CheckrPayClient {
     return page.data.find((worker) => worker.metadata === metadata);
   }
 
+  /** The read-only call of `npm run doctor`: one page of one worker. */
+  async countWorkers(): Promise<number> {
+    const page = await requestJson(
+      'checkr-pay',
+      this.apiBase,
+      { method: 'GET', path: 'v0/workers?per_page=1', headers: this.headers() },
+      workerListSchema.extend({ count: z.number().optional() }),
+      this.policy,
+    );
+    return page.count ?? page.data.length;
+  }
+
   getWorker(id: string) {
     return requestJson(
       'checkr-pay',
