@@ -297,6 +297,111 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       );
     });
 
+    it('stops an outbox item for good until an operator retries it', async () => {
+      const session = newSessionRecord({ candidateId: 'cand_f' });
+      await store.createSession(session);
+      const consent = consentFor(session.id, '1970-01-03T00:00:00.000Z');
+      const [upload, report] = outboxFor(consent);
+      await store.commitConsent(consent, [upload!, report!]);
+      const mine = async (state: 'failed' | 'pending') =>
+        (await store.listOutboxByState(state, 1000))
+          .filter((o) => o.sessionId === session.id)
+          .map((o) => o.id);
+
+      await store.failOutbox(report!.id, 'checkr 500', '1970-01-03T00:00:00.000Z');
+      assert.deepEqual(await mine('pending'), [report!.id]);
+      await store.failOutboxPermanently(
+        upload!.id,
+        { code: 'checkr 400', text: 'Package not found' },
+        '1970-01-03T00:00:01.000Z',
+      );
+      const failed = await store.getOutboxItem(upload!.id);
+      assert.deepEqual(
+        [failed?.failedAt, failed?.errorCode, failed?.errorText, failed?.doneAt],
+        ['1970-01-03T00:00:01.000Z', 'checkr 400', 'Package not found', null],
+      );
+      assert.deepEqual(await mine('failed'), [upload!.id]);
+      const claimed = await store.claimOutbox('2100-01-01T00:00:00.000Z', 1000, 'F', 60_000);
+      assert.ok(!claimed.some((o) => o.id === upload!.id), 'a failed item is never due by itself');
+      for (const o of claimed) await store.releaseOutbox(o.id, 'F');
+
+      assert.equal(await store.retryOutbox(upload!.id, '1970-01-03T00:00:02.000Z'), true);
+      assert.deepEqual(await mine('failed'), []);
+      assert.equal(
+        (await store.getOutboxItem(upload!.id))?.nextAttemptAt,
+        '1970-01-03T00:00:02.000Z',
+      );
+      await store.completeOutbox(report!.id, 'rep_f', '1970-01-03T00:00:03.000Z');
+      assert.equal(await store.retryOutbox(report!.id, '1970-01-03T00:00:04.000Z'), false, 'done');
+      assert.equal(await store.retryOutbox('ob_missing', '1970-01-03T00:00:04.000Z'), false);
+      assert.equal(await store.getOutboxItem('ob_missing'), undefined);
+
+      const removal = {
+        ...upload!,
+        id: `ob_${session.id}_removal`,
+        nextAttemptAt: '1970-01-03T00:00:05.000Z',
+      };
+      await store.addOutbox([removal]);
+      await store.addOutbox([{ ...removal, nextAttemptAt: '1999-01-01T00:00:00.000Z' }]);
+      assert.equal(
+        (await store.getOutboxItem(removal.id))?.nextAttemptAt,
+        removal.nextAttemptAt,
+        'kept as it was',
+      );
+    });
+
+    it('keeps idempotency keys, Pay workers and webhook events as written', async () => {
+      const scope = id('scope');
+      assert.equal(await store.getIdempotencyKey(scope), undefined);
+      await store.putIdempotencyKey(scope, 'key-1', 'digest-1', '2026-11-23T15:00:00.000Z');
+      await store.putIdempotencyKey(scope, 'key-2', 'digest-2', '2026-11-23T15:01:00.000Z');
+      assert.deepEqual(await store.getIdempotencyKey(scope), { key: 'key-2', digest: 'digest-2' });
+
+      const worker = {
+        customerId: id('user'),
+        workerId: id('wrk'),
+        status: 'pending',
+        backgroundCheckId: null,
+        createdAt: '2026-11-23T15:00:00.000Z',
+        updatedAt: '2026-11-23T15:00:00.000Z',
+      };
+      await store.putPayWorker(worker);
+      assert.deepEqual(await store.getPayWorker(worker.customerId), worker);
+      assert.deepEqual(await store.getPayWorkerById(worker.workerId), worker);
+      await store.updatePayWorkerStatus(worker.workerId, 'active', '2026-11-23T15:02:00.000Z');
+      assert.deepEqual(await store.getPayWorker(worker.customerId), {
+        ...worker,
+        status: 'active',
+        updatedAt: '2026-11-23T15:02:00.000Z',
+      });
+      assert.equal(await store.getPayWorker('nobody'), undefined);
+
+      const object = id('rep');
+      await store.recordWebhookEvent(
+        'checkr',
+        id('evt'),
+        'report.completed',
+        '2026-11-23T15:03:00.000Z',
+        {
+          objectId: object,
+          createdAt: '2026-11-23T15:02:59.000Z',
+        },
+      );
+      const events = await store.listWebhookEvents([object], 10);
+      assert.deepEqual(
+        events.map((e) => [e.source, e.type, e.objectId, e.createdAt, e.receivedAt]),
+        [
+          [
+            'checkr',
+            'report.completed',
+            object,
+            '2026-11-23T15:02:59.000Z',
+            '2026-11-23T15:03:00.000Z',
+          ],
+        ],
+      );
+    });
+
     it('lists consents newest first with their upload state', async () => {
       const ids: string[] = [];
       for (const at of ['2030-01-01T00:00:01.000Z', '2030-01-01T00:00:02.000Z']) {
