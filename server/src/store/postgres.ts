@@ -83,6 +83,9 @@ export class PostgresStore implements Store {
    */
   private async migrate(): Promise<void> {
     await this.transaction(async (client) => {
+      // A migration may build an index on a large table: the per-request statement timeout
+      // does not apply to it (nor to waiting for another replica's migration).
+      await client.query('SET LOCAL statement_timeout = 0');
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       await client.query(
         'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
