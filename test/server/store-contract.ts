@@ -432,5 +432,92 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       );
       assert.equal(await store.recordWebhookEvent('checkr-pay', eventId, 'x', at), true);
     });
+
+    it('stops a refused outbox item for good, lists it, and makes it due again on retry', async () => {
+      const session = newSessionRecord({ candidateId: 'cand_f' });
+      await store.createSession(session);
+      const consent = consentFor(session.id, '1980-01-01T00:00:00.000Z');
+      const [upload] = outboxFor(consent);
+      await store.commitConsent(consent, [upload!]);
+      const claimed = async (now: string) =>
+        (await store.claimOutbox(now, 100, 'F', 60_000)).filter((o) => o.id === upload!.id);
+      assert.equal((await claimed('1980-01-01T00:00:00.000Z')).length, 1);
+      await store.failOutboxPermanently(
+        upload!.id,
+        { code: 'checkr_400', text: 'Package not found' },
+        '1980-01-01T00:00:01.000Z',
+      );
+      assert.equal((await claimed('2100-01-01T00:00:00.000Z')).length, 0, 'never due by itself');
+      const failed = (await store.listOutboxByState('failed', 1000)).find(
+        (o) => o.id === upload!.id,
+      );
+      assert.equal(failed?.errorCode, 'checkr_400');
+      assert.equal(failed?.errorText, 'Package not found');
+      assert.equal(failed?.attempts, 1);
+      assert.equal(await store.retryOutbox(upload!.id, '1980-01-02T00:00:00.000Z'), true);
+      assert.equal((await claimed('1980-01-02T00:00:00.000Z')).length, 1);
+      assert.equal(await store.retryOutbox('ob_missing', '1980-01-02T00:00:00.000Z'), false);
+    });
+
+    it('keeps idempotency keys per scope, Pay workers per customer id, abandoned sessions, events by object', async () => {
+      const scope = id('scope');
+      assert.equal(await store.getIdempotencyKey(scope), undefined);
+      await store.putIdempotencyKey(scope, 'k1', 'd1', '2026-11-23T15:00:00.000Z');
+      await store.putIdempotencyKey(scope, 'k2', 'd2', '2026-11-23T15:00:01.000Z');
+      assert.deepEqual(await store.getIdempotencyKey(scope), { key: 'k2', digest: 'd2' });
+
+      const customerId = id('user');
+      const workerId = randomUUID();
+      await store.putPayWorker({
+        customerId,
+        workerId,
+        status: 'pending',
+        backgroundCheckId: 'cand_w',
+        createdAt: '2026-11-23T15:00:00.000Z',
+        updatedAt: '2026-11-23T15:00:00.000Z',
+      });
+      await store.updatePayWorkerStatus(workerId, 'onboarded', '2026-11-23T15:01:00.000Z');
+      assert.equal((await store.getPayWorker(customerId))?.status, 'onboarded');
+      assert.equal((await store.getPayWorkerById(workerId))?.customerId, customerId);
+
+      const abandoned = newSessionRecord({
+        candidateId: id('cand'),
+        createdAt: '1970-01-02T00:00:00.000Z',
+      });
+      await store.createSession(abandoned);
+      const listed = async () =>
+        (await store.listAbandonedSessions('1970-01-03T00:00:00.000Z', 1000)).map((s) => s.id);
+      assert.ok((await listed()).includes(abandoned.id));
+      await store.addOutbox([
+        {
+          id: `ob_${abandoned.id}_pii`,
+          kind: 'remove_pii',
+          sessionId: abandoned.id,
+          attempts: 0,
+          nextAttemptAt: '1970-01-03T00:00:00.000Z',
+          doneAt: null,
+          lastError: null,
+          resultId: null,
+        },
+      ]);
+      assert.ok(!(await listed()).includes(abandoned.id), 'owed once');
+
+      const objectId = id('rep');
+      await store.recordWebhookEvent(
+        'checkr',
+        id('evt'),
+        'report.completed',
+        '2026-11-23T15:02:00.000Z',
+        {
+          objectId,
+          createdAt: '2026-11-23T15:01:00.000Z',
+        },
+      );
+      const events = await store.listWebhookEvents([objectId], 10);
+      assert.deepEqual(
+        events.map((e) => [e.type, e.createdAt]),
+        [['report.completed', '2026-11-23T15:01:00.000Z']],
+      );
+    });
   });
 }
