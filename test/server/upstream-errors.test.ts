@@ -7,7 +7,8 @@ import { CheckrPayClient } from '../../server/src/clients/checkr-pay.ts';
 import { UpstreamError } from '../../server/src/clients/http.ts';
 import { parseConfig } from '../../server/src/config.ts';
 
-const policy = { attempts: 4, timeoutMs: 1000, baseDelayMs: 1, maxDelayMs: 2 };
+// A long per-try timeout: on a loaded machine a slow answer must not read as a failed try.
+const policy = { attempts: 4, timeoutMs: 15_000, baseDelayMs: 1, maxDelayMs: 2 };
 
 /** A fake upstream on loopback answering from a list, counting calls and keeping their headers. */
 async function upstream(...answers: Array<[number, unknown]>) {
