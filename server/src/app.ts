@@ -2,7 +2,7 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
-import { AppError, errorHandler, notFound } from './errors.ts';
+import { AppError, errorBody, errorHandler, notFound } from './errors.ts';
 import type { Logger } from './logger.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
@@ -105,6 +105,15 @@ export function createApp(deps: AppDeps): Express {
     config.allowedOrigins.includes(origin) || (config.sandbox && isLocal(origin));
   app.use(['/v1/apply', '/v1/pay'], corsAllowList(allowed));
 
+  // Express answers HEAD with the GET handler: on these routes that would mint a Pay token
+  // (one-time, upstream) or read a session for a response nobody sees.
+  app.head(['/v1/pay/token', '/v1/apply/config'], (_req, res) => {
+    res
+      .set('Allow', 'GET')
+      .status(405)
+      .json(errorBody([{ code: 'method_not_allowed', title: 'Use GET on this route' }]));
+  });
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', mode: config.sandbox ? 'sandbox' : 'live' });
   });
@@ -163,7 +172,11 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  app.use('/kit', (deps.kit ?? kitRoutes(deps.kitDir ?? defaultKitDir)).router);
+  app.use(
+    '/kit',
+    (deps.kit ?? kitRoutes(deps.kitDir ?? defaultKitDir, '/kit', { sourceMaps: config.sandbox }))
+      .router,
+  );
   if (deps.demo) app.use(deps.demo);
 
   app.use(notFound);

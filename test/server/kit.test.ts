@@ -16,7 +16,7 @@ writeFileSync(join(kitDir, 'checkr-kit.js'), source);
 writeFileSync(join(kitDir, 'checkr-kit.js.map'), '{"version":3,"sources":[],"mappings":""}');
 const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
 
-const kit = kitRoutes(kitDir);
+const kit = kitRoutes(kitDir, '/kit', { sourceMaps: true });
 const app = express();
 app.use('/kit', kit.router);
 const server = app.listen(0, '127.0.0.1');
@@ -104,6 +104,19 @@ describe('the script-tag kit as the BFF serves it', () => {
     const res = await get(`/kit/checkr-kit.${newHash}.js`, { 'accept-encoding': 'identity' });
     assert.equal(res.body.toString(), rebuilt);
     writeFileSync(join(kitDir, 'checkr-kit.js'), source);
+  });
+
+  it('serves no source map unless asked (live mode: the map holds the whole source)', async () => {
+    const live = express().use('/kit', kitRoutes(kitDir).router);
+    const liveServer = live.listen(0, '127.0.0.1');
+    await new Promise((resolve) => liveServer.once('listening', resolve));
+    const url = `http://127.0.0.1:${(liveServer.address() as AddressInfo).port}/kit`;
+    try {
+      assert.equal((await fetch(`${url}/checkr-kit.js.map`)).status, 404);
+      assert.equal((await fetch(`${url}/checkr-kit.js`)).status, 200);
+    } finally {
+      liveServer.close();
+    }
   });
 
   it('serves the source map, and nothing outside the kit directory', async () => {

@@ -92,9 +92,15 @@ export interface KitRoutes {
  * immutable, the plain name (`checkr-kit.js`) for five minutes, ETags on both. An old hashed
  * name (a page cached across a deploy) is sent to the current one, uncached.
  */
-export function kitRoutes(kitDir: string, mountPath = '/kit'): KitRoutes {
+export function kitRoutes(
+  kitDir: string,
+  mountPath = '/kit',
+  { sourceMaps = false }: { sourceMaps?: boolean } = {},
+): KitRoutes {
   const router = Router();
-  const fileOf = (name: string) => (/^[\w.-]+\.js(\.map)?$/.test(name) ? join(kitDir, name) : '');
+  // Source maps carry the whole TypeScript source: served in sandbox mode only.
+  const served = sourceMaps ? /^[\w.-]+\.js(\.map)?$/ : /^[\w.-]+\.js$/;
+  const fileOf = (name: string) => (served.test(name) ? join(kitDir, name) : '');
   const pathOf = async (name: string) => {
     const asset = await loadAsset(fileOf(name));
     return asset && `${mountPath}/${name.replace(/\.js$/, `.${asset.hash}.js`)}`;

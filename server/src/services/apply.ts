@@ -441,6 +441,16 @@ export class ApplyService {
     },
     client: { ip: string; userAgent: string },
   ) {
+    // A retry of a submission that was committed (the answer lost to a crash or the network)
+    // learns the consent it made, rather than hearing that its session is closed.
+    const committed = await this.deps.store.getConsentBySession(sessionId);
+    if (committed) {
+      return {
+        consent_id: committed.id,
+        signed_at: committed.createdAt,
+        evidence_sha256: committed.evidenceSha256,
+      };
+    }
     const session = await this.requireOpen(sessionId);
     if (!session.candidateId)
       throw new AppError(409, 'candidate_missing', 'Submit the candidate details before signing');

@@ -52,6 +52,10 @@ export class SessionTokens {
         issuer: ISSUER,
         algorithms: ['HS256'],
         currentDate: new Date(this.now()),
+        // A token signed with the key but with no expiry, or a ten-year one, is not one this
+        // BFF minted: exp and iat are required and no token outlives SESSION_TTL_SECONDS.
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: this.ttlSeconds,
       }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) {
@@ -64,6 +68,7 @@ export class SessionTokens {
       throw new AppError(401, 'session_invalid', 'The apply session token is not valid');
     }
     if (
+      payload.exp! - payload.iat! > this.ttlSeconds ||
       payload.scope !== SCOPE ||
       typeof payload.sub !== 'string' ||
       typeof payload.aud !== 'string'
