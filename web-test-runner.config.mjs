@@ -43,6 +43,7 @@ export default {
     '!test/validation/**',
     '!test/e2e/**',
     '!test/stories/**',
+    '!test/postgres/**',
   ],
   rootDir: '.',
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
