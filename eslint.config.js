@@ -68,6 +68,16 @@ export default tseslint.config(
     },
   },
   {
+    // The BFF is what customers deploy: it never carries the simulators or the demo site.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@checkr-kit/sandbox', '@checkr-kit/sandbox/*', '**/sandbox/src/**'] },
+      ],
+    },
+  },
+  {
     // Tests read JSON bodies of every shape; typing each one would hide what is asserted.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { startBff } from '../server/src/bff.ts';
+import { startSandbox } from '@checkr-kit/sandbox';
 import { memoryLogger } from '../server/src/logger.ts';
 import { renderConsentPdf, type ConsentEvidence } from '../server/src/pdf/consent-pdf.ts';
 import type { BenchRow } from './types.ts';
@@ -84,7 +84,7 @@ export const median = (values: number[]) =>
 
 export default async function serverBench(): Promise<BenchRow[]> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-  const bff = await startBff({
+  const bff = await startSandbox({
     port: 0,
     logger: memoryLogger(),
     env: { DATABASE_URL: 'sqlite::memory:' },

@@ -1,5 +1,5 @@
-// npm start: build the script-tag bundle the demo pages load, then run the BFF in sandbox mode
-// (no keys needed) straight from its TypeScript.
+// npm start: build the script-tag bundle the demo pages load, then run the sandbox (the
+// simulators, a BFF pointed at them, the demo pages; no keys needed) straight from TypeScript.
 import { spawn } from 'node:child_process';
 import { build } from 'vite';
 
@@ -7,7 +7,7 @@ const root = new URL('..', import.meta.url).pathname;
 await build({ root, configFile: `${root}vite.config.ts`, mode: 'bundle' });
 const child = spawn(
   process.execPath,
-  ['--conditions=source', '--import', 'tsx', 'server/src/index.ts'],
+  ['--conditions=source', '--import', 'tsx', 'sandbox/src/main.ts'],
   {
     cwd: root,
     stdio: 'inherit',

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import type { TestRunnerPlugin } from '@web/test-runner';
 import { build } from 'vite';
-import { startBff, type Bff } from '../server/src/bff.ts';
+import { startSandbox, type SandboxedBff } from '@checkr-kit/sandbox';
 import { memoryLogger } from '../server/src/logger.ts';
 
 /**
@@ -10,7 +10,7 @@ import { memoryLogger } from '../server/src/logger.ts';
  * the text of a stored consent PDF, and what the Checkr and Pay simulators hold.
  */
 export function bffPlugin(): TestRunnerPlugin {
-  let bff: Bff | undefined;
+  let bff: SandboxedBff | undefined;
   const logger = memoryLogger();
   let cookie: string | undefined;
   return {
@@ -23,7 +23,7 @@ export function bffPlugin(): TestRunnerPlugin {
         logLevel: 'silent',
         build: { outDir: '.test-dist', emptyOutDir: true, sourcemap: false },
       });
-      bff = await startBff({
+      bff = await startSandbox({
         port: 0,
         logger,
         env: { DATABASE_URL: 'sqlite::memory:' },
@@ -85,14 +85,14 @@ export function bffPlugin(): TestRunnerPlugin {
           return response.json();
         }
         case 'bff-simulators':
-          return { checkr: bff.sandbox!.checkr.summary(), payTokens: bff.sandbox!.pay.tats.size };
+          return { checkr: bff.sandbox.checkr.summary(), payTokens: bff.sandbox.pay.tats.size };
         case 'bff-open-embeddable': {
           const { url } = payload as { url: string };
           return (await fetch(url)).status;
         }
         case 'bff-pay-token-redeemed': {
           const { token } = payload as { token: string };
-          return bff.sandbox!.pay.tats.get(token)?.redeemedAt !== undefined;
+          return bff.sandbox.pay.tats.get(token)?.redeemedAt !== undefined;
         }
         case 'bff-logs':
           return logger.lines;

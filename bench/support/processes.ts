@@ -5,8 +5,8 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { startBff } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
-import { sandboxMailResolver } from '../../server/src/sandbox/mail-resolver.ts';
-import { startStandaloneSandbox } from '../../server/src/sandbox/standalone.ts';
+import { sandboxMailResolver } from '@checkr-kit/sandbox';
+import { startStandaloneSandbox } from '@checkr-kit/sandbox';
 
 const role = process.argv[2];
 process.on('SIGINT', () => process.exit(0));

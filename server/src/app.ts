@@ -39,8 +39,6 @@ export interface AppDeps {
   onOutboxRetry?: () => void;
   /** The customer's login: who is asking for a Pay token. Sandbox mode ships a demo one. */
   authenticate?: HostAuthenticator;
-  /** Mounted before the BFF's own security headers: the simulators and the stand-in CDN. */
-  sandboxRouters?: Array<{ path: string; router: Router }>;
   /** Demo pages (sandbox mode). */
   demo?: Router;
   /** Extra origins the CSP lets the pages frame (the local Pay CDN stand-in). */
@@ -73,8 +71,6 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-
-  for (const { path, router } of deps.sandboxRouters ?? []) app.use(path, router);
 
   app.use(
     helmet({

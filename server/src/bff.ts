@@ -4,21 +4,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promises as dns } from 'node:dns';
-import type { Express } from 'express';
+import type { Express, Router } from 'express';
 import type { MailResolver } from '@checkr-kit/validation/server';
 import { createApp, type RateLimits } from './app.ts';
 import { CheckrClient } from './clients/checkr.ts';
 import { CheckrPayClient } from './clients/checkr-pay.ts';
 import { defaultRetryPolicy, type RetryPolicy } from './clients/http.ts';
-import { parseConfig, type Config } from './config.ts';
-import { demoRouter } from './demo/routes.ts';
+import { ConfigError, parseConfig, type Config } from './config.ts';
 import { sampleDocuments } from './documents/samples.ts';
 import type { HashedDocument } from './documents/types.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { CheckrSimulator } from './sandbox/checkr.ts';
-import { CheckrPaySimulator } from './sandbox/checkr-pay.ts';
-import { embeddableRouter } from './sandbox/embeddable.ts';
-import { sandboxMailResolver } from './sandbox/mail-resolver.ts';
 import { ApplyService } from './services/apply.ts';
 import { Alerter } from './services/alerts.ts';
 import { OutboxWorker, type OutboxOptions } from './services/outbox.ts';
@@ -38,8 +33,16 @@ export interface StartOptions {
   host?: string;
   logger?: Logger;
   rateLimits?: RateLimits;
-  /** Sandbox: how long reports stay pending before `report.completed`. */
-  reportCompleteAfterMs?: number;
+  /**
+   * Sandbox mode (no key in the environment): where "Checkr" and "Checkr Pay" are, with the keys
+   * they accept. `@checkr-kit/sandbox` passes its simulators' bases here; the BFF knows nothing
+   * else about them.
+   */
+  upstreams?: Upstreams;
+  /** Pages served beside the BFF under its security headers (the sandbox's demo site). */
+  pages?: Router;
+  /** Extra origins the pages may frame (the sandbox's stand-in for the Pay CDN). */
+  frameOrigins?: string[];
   authenticate?: HostAuthenticator;
   documents?: readonly HashedDocument[];
   mailResolver?: MailResolver;
@@ -51,6 +54,11 @@ export interface StartOptions {
   reconcile?: Partial<ReconcileOptions>;
 }
 
+export interface Upstreams {
+  checkr: { apiKey: string; apiBase: string };
+  pay?: { accessKey: string; secretKey: string; apiBase: string; embedBase: string };
+}
+
 export interface Bff {
   url: string;
   port: number;
@@ -60,12 +68,6 @@ export interface Bff {
   store: Store;
   outbox: OutboxWorker;
   reconciler: Reconciler;
-  sandbox?: {
-    checkr: CheckrSimulator;
-    pay: CheckrPaySimulator;
-    checkrKey: string;
-    payKeys: { accessKey: string; secretKey: string };
-  };
   close(): Promise<void>;
 }
 
@@ -112,6 +114,11 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
   const env = { ...(options.env ?? process.env) };
   const logger = options.logger ?? createLogger();
   const preliminary = parseConfig(env);
+  if (preliminary.sandbox && !options.upstreams) {
+    throw new ConfigError(
+      'Configuration error: CHECKR_API_KEY is required (to run offline, start the sandbox: npm start)',
+    );
+  }
   if (preliminary.sandbox) {
     const secrets = sandboxSecrets(preliminary.databaseUrl);
     env.SESSION_SIGNING_KEY ??= secrets.signing;
@@ -127,56 +134,33 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
   const port = (server.address() as AddressInfo | null)?.port ?? requestedPort;
   const config = parseConfig({ ...env, PORT: String(port) });
   const url = config.publicUrl ? config.publicUrl.replace(/\/$/, '') : `http://localhost:${port}`;
-  const internal = `http://127.0.0.1:${port}`;
   const retryPolicy = options.retryPolicy ?? {
     ...defaultRetryPolicy,
     timeoutMs: config.upstreamTimeoutMs,
   };
 
-  let checkr: CheckrClient;
-  let payClient: CheckrPayClient | undefined;
-  let embedBase: string | undefined;
-  let webhookKeys: { checkr: string | undefined; checkrPay: string | undefined };
-  let sandbox: Bff['sandbox'];
-  const sandboxRouters = [];
-  if (config.sandbox) {
-    const checkrKey = `sk_sandbox_${randomBytes(12).toString('hex')}`;
-    const payKeys = {
-      accessKey: `ak_sandbox_${randomBytes(8).toString('hex')}`,
-      secretKey: `sk_pay_sandbox_${randomBytes(16).toString('hex')}`,
-    };
-    const checkrSim = new CheckrSimulator({
-      apiKey: checkrKey,
-      webhookUrl: `${internal}/v1/webhooks/checkr`,
-      completeAfterMs: options.reportCompleteAfterMs ?? 4000,
-    });
-    const paySim = new CheckrPaySimulator([payKeys]);
-    paySim.webhooks.url = `${internal}/v1/webhooks/checkr-pay`;
-    sandbox = { checkr: checkrSim, pay: paySim, checkrKey, payKeys };
-    checkr = new CheckrClient(checkrKey, `${internal}/sandbox/checkr`, retryPolicy);
-    payClient = new CheckrPayClient(
-      payKeys,
-      `${internal}/sandbox/checkr-pay/customer/`,
-      retryPolicy,
-    );
-    // A different origin from the demo pages (127.0.0.1 vs localhost), as the real CDN is.
-    embedBase = `${internal}/sandbox/pay-cdn/`;
-    webhookKeys = { checkr: checkrKey, checkrPay: payKeys.secretKey };
-    sandboxRouters.push(
-      { path: '/sandbox/checkr', router: checkrSim.router },
-      { path: '/sandbox/checkr-pay/customer', router: paySim.router },
-      { path: '/sandbox/pay-cdn', router: embeddableRouter(paySim) },
-    );
-  } else {
-    checkr = new CheckrClient(config.checkr!.apiKey, config.checkr!.apiBase, retryPolicy);
-    if (config.pay) {
-      payClient = new CheckrPayClient(config.pay, config.pay.apiBase, retryPolicy);
-      embedBase = config.pay.embedBase;
-    }
-    // Checkr signs with the API key; for Checkr Pay the docs say "your API key" without naming
-    // which: the secret key is the safer reading (the access key is an identifier).
-    webhookKeys = { checkr: config.checkr?.apiKey, checkrPay: config.pay?.secretKey };
-  }
+  // Sandbox mode is the same code as live mode, against the upstreams it is handed in code
+  // instead of the environment's keys.
+  const upstreams: Upstreams | undefined = config.sandbox
+    ? options.upstreams
+    : {
+        checkr: config.checkr!,
+        pay: config.pay && {
+          accessKey: config.pay.accessKey,
+          secretKey: config.pay.secretKey,
+          apiBase: config.pay.apiBase,
+          embedBase: config.pay.embedBase,
+        },
+      };
+  if (!upstreams) throw new Error('unreachable: checked before listening');
+  const checkr = new CheckrClient(upstreams.checkr.apiKey, upstreams.checkr.apiBase, retryPolicy);
+  const payClient = upstreams.pay
+    ? new CheckrPayClient(upstreams.pay, upstreams.pay.apiBase, retryPolicy)
+    : undefined;
+  const embedBase = upstreams.pay?.embedBase;
+  // Checkr signs with the API key; for Checkr Pay the docs say "your API key" without naming
+  // which: the secret key is the safer reading (the access key is an identifier).
+  const webhookKeys = { checkr: upstreams.checkr.apiKey, checkrPay: upstreams.pay?.secretKey };
 
   const store = await openStore(config, logger).catch((error: unknown) => {
     server.close();
@@ -212,12 +196,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     tokens,
     documents: options.documents ?? sampleDocuments,
     mailResolver:
-      options.mailResolver ??
-      (config.sandbox
-        ? sandboxMailResolver
-        : config.emailDomainCheck === 'off'
-          ? noResolver
-          : nodeResolver),
+      options.mailResolver ?? (config.emailDomainCheck === 'off' ? noResolver : nodeResolver),
     secret: config.sessionSigningKey,
     logger,
     minorsPackages: config.sandbox ? undefined : config.minorsPackages,
@@ -227,21 +206,11 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     payClient && embedBase
       ? new PayService(payClient, embedBase, config.sessionSigningKey, store)
       : undefined;
-  const demo = config.sandbox
-    ? demoRouter({
-        apply,
-        store,
-        secret: config.sessionSigningKey,
-        pay: sandbox!.pay,
-        payKeys: sandbox!.payKeys,
-        audience: url,
-      })
-    : undefined;
   const authenticate =
     options.authenticate ??
     (config.hostJwt
       ? hostJwtAuthenticator(config.hostJwt, async (claim) => pay?.resolveWorker(claim) ?? claim)
-      : demo?.authenticate);
+      : undefined);
   if (pay && !authenticate) {
     logger.warn(
       'Checkr Pay keys are set but no worker sign-in is configured: GET /v1/pay/token answers 503 until HOST_JWT_SECRET or HOST_JWKS_URL is set (or authenticate is passed); POST /v1/pay/workers/{id}/token works with the admin key',
@@ -257,9 +226,8 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     onOutboxRetry: () => outbox.kick(),
     pay,
     authenticate,
-    sandboxRouters,
-    demo: demo?.router,
-    frameOrigins: config.sandbox ? [internal] : [],
+    demo: options.pages,
+    frameOrigins: options.frameOrigins ?? [],
     rateLimits: options.rateLimits ?? config.rateLimits,
   });
   server.on('request', app);
@@ -276,11 +244,9 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     store,
     outbox,
     reconciler,
-    sandbox,
     async close() {
       await reconciler.stop();
       await outbox.stop();
-      sandbox?.checkr.stop();
       if (server.listening) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,23 +1,14 @@
 import { startBff } from './bff.ts';
 import { ConfigError } from './config.ts';
 
-/** `npm start`: the BFF, and in sandbox mode the simulators and the demo pages, in one process. */
+/**
+ * The BFF on its own, configured from the environment (a customer's deployment). `npm start`
+ * runs `@checkr-kit/sandbox` instead, which starts the simulators and this BFF pointed at them.
+ */
 try {
   const bff = await startBff({ host: process.env.HOST ?? '127.0.0.1' });
-  const base = bff.url;
-  console.log(
-    `\ncheckr-kit BFF (${bff.config.sandbox ? 'sandbox: no keys, everything offline' : 'live'}) on ${base}`,
-  );
-  if (bff.config.sandbox) {
-    console.log(`  Careers page (apply flow, script tag):  ${base}/demo/careers`);
-    console.log(`  Worker wallet (Pay embed, demo login):  ${base}/demo/wallet`);
-    console.log(`  Admin (consents, PDFs, report status):  ${base}/demo/admin`);
-    console.log(`  React Native WebView host simulator:   ${base}/demo/rn-host`);
-    console.log(
-      `  Data: ${bff.config.databaseUrl.replace(/^sqlite:/, '')} (reset: stop, then npm run reset)`,
-    );
-  }
-  console.log(`  Health: ${base}/healthz\n`);
+  console.log(`\ncheckr-kit BFF (live) on ${bff.url}`);
+  console.log(`  Health: ${bff.url}/healthz\n`);
   const stop = () => {
     void bff.close().then(() => process.exit(0));
   };

@@ -2,10 +2,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  startStandaloneSandbox,
-  type StandaloneSandbox,
-} from '../../server/src/sandbox/standalone.ts';
+import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
 import { startProduct, until, type Started } from './helpers.ts';
 
 /**

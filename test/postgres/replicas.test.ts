@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import {
-  startStandaloneSandbox,
-  type StandaloneSandbox,
-} from '../../server/src/sandbox/standalone.ts';
+import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
 import { startProduct, until, type Started } from '../e2e/helpers.ts';
 import { freshDatabaseUrl } from './database.ts';
 

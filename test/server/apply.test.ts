@@ -162,44 +162,44 @@ describe('apply config and candidate', () => {
   });
 
   it('creates exactly one Checkr candidate however often it is submitted', async () => {
-    const before = bff.sandbox!.checkr.candidates.size;
+    const before = bff.sandbox.checkr.candidates.size;
     const { session_token } = await newSession();
     const first = await call('/v1/apply/candidate', auth(session_token, json(michael)));
     const second = await call('/v1/apply/candidate', auth(session_token, json(michael)));
     assert.equal(first.status, 201);
     assert.equal(second.body.candidate_id, first.body.candidate_id);
-    assert.equal(bff.sandbox!.checkr.candidates.size, before + 1);
+    assert.equal(bff.sandbox.checkr.candidates.size, before + 1);
     // A correction updates the same candidate rather than creating another.
     const corrected = await call(
       '/v1/apply/candidate',
       auth(session_token, json({ ...michael, zipcode: '18505' })),
     );
     assert.equal(corrected.body.candidate_id, first.body.candidate_id);
-    assert.equal(bff.sandbox!.checkr.candidates.get(first.body.candidate_id)!.zipcode, '18505');
-    assert.equal(bff.sandbox!.checkr.candidates.size, before + 1);
+    assert.equal(bff.sandbox.checkr.candidates.get(first.body.candidate_id)!.zipcode, '18505');
+    assert.equal(bff.sandbox.checkr.candidates.size, before + 1);
   });
 
   it('gets one candidate when Checkr answers 429, then 500, then succeeds', async () => {
-    const before = bff.sandbox!.checkr.candidates.size;
-    bff.sandbox!.checkr.faults.add('POST /v1/candidates', { kind: '429', remaining: 1 });
-    bff.sandbox!.checkr.faults.add('POST /v1/candidates', { kind: '500', remaining: 1 });
+    const before = bff.sandbox.checkr.candidates.size;
+    bff.sandbox.checkr.faults.add('POST /v1/candidates', { kind: '429', remaining: 1 });
+    bff.sandbox.checkr.faults.add('POST /v1/candidates', { kind: '500', remaining: 1 });
     const { session_token } = await newSession();
     const created = await call(
       '/v1/apply/candidate',
       auth(session_token, json({ ...michael, first_name: 'Dwight', last_name: 'Schrute' })),
     );
     assert.equal(created.status, 201, JSON.stringify(created.body));
-    assert.equal(bff.sandbox!.checkr.candidates.size, before + 1);
+    assert.equal(bff.sandbox.checkr.candidates.size, before + 1);
   });
 
   it('maps a Checkr refusal it did not foresee to a clear error, not a 500', async () => {
-    bff.sandbox!.checkr.faults.add('POST /v1/candidates', { kind: '500', remaining: 10 });
+    bff.sandbox.checkr.faults.add('POST /v1/candidates', { kind: '500', remaining: 10 });
     const { session_token } = await newSession();
     const failed = await call(
       '/v1/apply/candidate',
       auth(session_token, json({ ...michael, first_name: 'Jim', last_name: 'Halpert' })),
     );
-    bff.sandbox!.checkr.faults.clear();
+    bff.sandbox.checkr.faults.clear();
     assert.equal(failed.status, 502);
     assertErrorShape(failed.body, 'upstream_unavailable');
   });
@@ -326,7 +326,7 @@ describe('consent', () => {
     assertErrorShape(replay.body, 'session_closed');
 
     const candidateId = (await bff.store.getSession(session_id))!.candidateId!;
-    const checkr = bff.sandbox!.checkr;
+    const checkr = bff.sandbox.checkr;
     await until(async () => (await bff.store.getSession(session_id))?.reportStatus === 'complete');
     const uploads = [...checkr.documents.values()].filter((d) => d.candidate_id === candidateId);
     assert.equal(uploads.length, 1);
@@ -456,7 +456,7 @@ describe('webhooks', () => {
     const body = event('evt_dup_1');
     const headers = {
       'content-type': 'application/json',
-      'x-checkr-signature': signBody(bff.sandbox!.checkrKey, body),
+      'x-checkr-signature': signBody(bff.sandbox.checkrKey, body),
     };
     const first = await call('/v1/webhooks/checkr', { method: 'POST', headers, body });
     const second = await call('/v1/webhooks/checkr', { method: 'POST', headers, body });
@@ -476,13 +476,13 @@ describe('webhooks', () => {
     });
     const good = await call('/v1/webhooks/checkr-pay', {
       method: 'POST',
-      headers: { 'x-checkrpay-signature': signBody(bff.sandbox!.payKeys.secretKey, body) },
+      headers: { 'x-checkrpay-signature': signBody(bff.sandbox.payKeys.secretKey, body) },
       body,
     });
     assert.equal(good.status, 200);
     const bad = await call('/v1/webhooks/checkr-pay', {
       method: 'POST',
-      headers: { 'x-checkrpay-signature': signBody(bff.sandbox!.payKeys.accessKey, body) },
+      headers: { 'x-checkrpay-signature': signBody(bff.sandbox.payKeys.accessKey, body) },
       body,
     });
     assert.equal(bad.status, 401);
@@ -515,9 +515,9 @@ describe('pay token', () => {
 describe('secrets and logs', () => {
   it('no configured secret appears in any response of this file', () => {
     const secrets = [
-      bff.sandbox!.checkrKey,
-      bff.sandbox!.payKeys.secretKey,
-      bff.sandbox!.payKeys.accessKey,
+      bff.sandbox.checkrKey,
+      bff.sandbox.payKeys.secretKey,
+      bff.sandbox.payKeys.accessKey,
       bff.config.adminKey,
       bff.config.sessionSigningKey,
     ];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { formatDoctor, runDoctor } from '../../server/src/doctor.ts';
-import { startStandaloneSandbox } from '../../server/src/sandbox/standalone.ts';
+import { startStandaloneSandbox } from '@checkr-kit/sandbox';
 
 const base = {
   BFF_ADMIN_KEY: 'admin-key-for-live-tests-0123456789',

@@ -1,13 +1,16 @@
 import { after } from 'node:test';
-import { startBff, type Bff, type StartOptions } from '../../server/src/bff.ts';
+import { startSandbox as start, type SandboxOptions, type SandboxedBff } from '@checkr-kit/sandbox';
+import type { Bff } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
 
 export const fastRetries = { attempts: 4, timeoutMs: 2000, baseDelayMs: 5, maxDelayMs: 50 };
 
 /** A whole sandbox BFF on a free loopback port, in memory, closed after the test file. */
-export async function startSandbox(options: StartOptions = {}): Promise<Bff & { logs: string[] }> {
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<SandboxedBff & { logs: string[] }> {
   const logger = memoryLogger();
-  const bff = await startBff({
+  const bff = await start({
     port: 0,
     logger,
     reportCompleteAfterMs: 50,

@@ -1,10 +1,7 @@
 import { after } from 'node:test';
 import { startBff, type Bff, type StartOptions } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
-import {
-  startStandaloneSandbox,
-  type StandaloneSandbox,
-} from '../../server/src/sandbox/standalone.ts';
+import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
 import { fastRetries } from './helpers.ts';
 
 export const ADMIN_KEY = 'admin-key-for-live-tests-0123456789';

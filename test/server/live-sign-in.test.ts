@@ -3,10 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import {
-  startStandaloneSandbox,
-  type StandaloneSandbox,
-} from '../../server/src/sandbox/standalone.ts';
+import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
 import express from 'express';
 import { createCheckrKit } from '../../server/src/library.ts';
 import { memoryLogger } from '../../server/src/logger.ts';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { CheckrPayClient } from '../../server/src/clients/checkr-pay.ts';
 import { UpstreamError } from '../../server/src/clients/http.ts';
-import { startStandaloneSandbox } from '../../server/src/sandbox/standalone.ts';
+import { startStandaloneSandbox } from '@checkr-kit/sandbox';
 import { fastRetries, until } from './helpers.ts';
 
 /** The simulators on their own, as the BFF's clients and a customer's webhook receiver see them. */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
+import { startBff } from '../../server/src/bff.ts';
+import { ConfigError } from '../../server/src/config.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -26,5 +28,17 @@ describe('start-up', () => {
       'Configuration error: CHECKR_PAY_SECRET_KEY is required with CHECKR_PAY_ACCESS_KEY',
     ]);
     assert.ok(!`${result.stdout}${result.stderr}`.includes(secret));
+  });
+
+  it('the BFF alone, with no key and no upstream handed in code, refuses to start', async () => {
+    // It carries no simulator: sandbox mode is @checkr-kit/sandbox handing it the simulators.
+    await assert.rejects(
+      startBff({ port: 0, env: { DATABASE_URL: 'sqlite::memory:' } }),
+      (error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /CHECKR_API_KEY is required .*npm start/);
+        return true;
+      },
+    );
   });
 });

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { signBody } from '../services/webhooks.ts';
+import { createHmac, randomUUID } from 'node:crypto';
 
 /**
  * Sends signed webhooks the way the real services do: POST JSON, a hex HMAC-SHA256 of the exact
@@ -53,7 +52,7 @@ export class WebhookSender {
           headers: {
             'content-type': 'application/json',
             'user-agent': this.userAgent,
-            [this.header]: signBody(this.key(), body),
+            [this.header]: createHmac('sha256', this.key()).update(body).digest('hex'),
           },
           body,
           signal: AbortSignal.timeout(5000),

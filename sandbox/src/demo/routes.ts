@@ -1,11 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml } from '../sandbox/embeddable.ts';
-import type { CheckrPaySimulator, PayAccount } from '../sandbox/checkr-pay.ts';
-import type { ApplyService } from '../services/apply.ts';
-import type { HostAuthenticator } from '../services/pay.ts';
-import type { Store } from '../store/store.ts';
+import { escapeHtml } from '../embeddable.ts';
+import type { CheckrPaySimulator, PayAccount } from '../checkr-pay.ts';
 
 const pages = fileURLToPath(new URL('./pages/', import.meta.url));
 
@@ -17,26 +14,74 @@ function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-export interface DemoDeps {
-  apply: ApplyService;
-  store: Store;
+/** The BFF the demo site is the customer of; known once it listens. */
+export interface DemoSite {
+  /** Where the demo's backend reaches the BFF (loopback). */
+  bffUrl: string;
+  /** The BFF's admin key: the customer's backend holds it, never a page. */
+  adminKey: string;
+  /** Signs the demo's own cookies. */
   secret: string;
-  pay: CheckrPaySimulator;
-  payKeys: PayAccount;
   /** The demo site's own origin: apply sessions are bound to it. */
   audience: string;
+}
+
+type Response_ = globalThis.Response;
+
+/** A row of the BFF's `GET /v1/consents`. */
+interface ConsentRow {
+  id: string;
+  created_at: string;
+  candidate_id: string | null;
+  custom_id: string | null;
+  uploaded_to_checkr: boolean;
+  report: { id: string | null; status: string | null; result: string | null };
+}
+
+export interface DemoDeps {
+  site: () => DemoSite;
+  pay: CheckrPaySimulator;
+  payKeys: PayAccount;
+}
+
+/** What a worker's login hands the BFF's token route: who is asking. */
+export type DemoAuthenticator = (
+  req: Request,
+) => Promise<{ workerId: string; sessionId: string } | undefined>;
+
+class BffError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`BFF answered ${status}`);
+  }
 }
 
 /**
  * The pretend customer `npm start` serves in sandbox mode: a careers page that embeds the apply
  * flow with a script tag, a worker's wallet behind a demo login, an admin page of consents, and a
- * React Native WebView host simulator. Its "backend" parts (starting apply sessions, the login)
- * are what a customer's own server does; they call the BFF's services in-process.
+ * React Native WebView host simulator. Its "backend" parts (starting apply sessions, the login,
+ * the consent list) are what a customer's own server does: they call the BFF's admin API over
+ * HTTP with the admin key, as a customer's would.
  */
-export function demoRouter(deps: DemoDeps): { router: Router; authenticate: HostAuthenticator } {
+export function demoRouter(deps: DemoDeps): { router: Router; authenticate: DemoAuthenticator } {
   const router = Router();
+  const callBff = async (method: string, path: string, body?: unknown): Promise<Response_> => {
+    const site = deps.site();
+    const response = await fetch(`${site.bffUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${site.adminKey}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new BffError(response.status, await response.json().catch(() => null));
+    return response;
+  };
   const sign = (value: string) =>
-    `${value}.${createHmac('sha256', deps.secret).update(`demo:${value}`).digest('base64url')}`;
+    `${value}.${createHmac('sha256', deps.site().secret).update(`demo:${value}`).digest('base64url')}`;
   const unsign = (signed: string | undefined): string | undefined => {
     if (!signed) return undefined;
     const at = signed.lastIndexOf('.');
@@ -47,14 +92,15 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
       ? value
       : undefined;
   };
-  const secure = deps.audience.startsWith('https:') ? '; Secure' : '';
   const setCookie = (res: Response, name: string, value: string, maxAge: number) =>
     res.append(
       'Set-Cookie',
-      `${name}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`,
+      `${name}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${
+        deps.site().audience.startsWith('https:') ? '; Secure' : ''
+      }`,
     );
 
-  const authenticate: HostAuthenticator = async (req) => {
+  const authenticate: DemoAuthenticator = async (req) => {
     const value = unsign(readCookie(req, 'ck_demo_worker'));
     if (!value) return undefined;
     const [workerId, sessionId] = value.split(':');
@@ -73,12 +119,17 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
       restart?: unknown;
     };
     const existing = unsign(readCookie(req, 'ck_demo_apply'));
-    const session =
-      existing && body.restart !== true ? await deps.store.getSession(existing) : undefined;
-    if (session?.status === 'open') {
-      const { token, expiresAt } = await deps.apply.refreshToken(session.id);
-      res.json({ session_token: token, expires_at: expiresAt });
-      return;
+    if (existing && body.restart !== true) {
+      try {
+        const refreshed = (await (
+          await callBff('POST', `/v1/apply-sessions/${encodeURIComponent(existing)}/token`)
+        ).json()) as { session_token: string; expires_at: string };
+        res.json(refreshed);
+        return;
+      } catch (error) {
+        // A closed (consent signed) or unknown session: start a new one below.
+        if (!(error instanceof BffError && error.status === 401)) throw error;
+      }
     }
     const packageSlug =
       typeof body.package === 'string' && /^[a-z_]{1,40}$/.test(body.package)
@@ -88,19 +139,20 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
       typeof body.work_state === 'string' && /^[A-Z]{2}$/.test(body.work_state)
         ? body.work_state
         : 'PA';
-    const created = await deps.apply.createSession({
-      packageSlug,
-      minAge: 18,
-      workLocations: [
-        { country: 'US', state: workState, ...(workState === 'PA' ? { city: 'Scranton' } : {}) },
-      ],
-      prefill: {},
-      customId: `demo-${randomBytes(4).toString('hex')}`,
-      locale: body.locale === 'es' ? 'es' : 'en',
-      audience: deps.audience,
-    });
-    setCookie(res, 'ck_demo_apply', sign(created.sessionId), 3600);
-    res.json({ session_token: created.token, expires_at: created.expiresAt });
+    const created = (await (
+      await callBff('POST', '/v1/apply-sessions', {
+        package: packageSlug,
+        min_age: 18,
+        work_locations: [
+          { country: 'US', state: workState, ...(workState === 'PA' ? { city: 'Scranton' } : {}) },
+        ],
+        custom_id: `demo-${randomBytes(4).toString('hex')}`,
+        locale: body.locale === 'es' ? 'es' : 'en',
+        origin: deps.site().audience,
+      })
+    ).json()) as { session_id: string; session_token: string; expires_at: string };
+    setCookie(res, 'ck_demo_apply', sign(created.session_id), 3600);
+    res.json({ session_token: created.session_token, expires_at: created.expires_at });
   });
 
   router.post('/demo/login', express.urlencoded({ extended: false, limit: '1kb' }), (_req, res) => {
@@ -141,18 +193,20 @@ export function demoRouter(deps: DemoDeps): { router: Router; authenticate: Host
   });
 
   router.get('/demo/admin', async (_req, res) => {
-    const rows = await deps.store.listConsents(100);
+    const { data: rows } = (await (await callBff('GET', '/v1/consents')).json()) as {
+      data: ConsentRow[];
+    };
     const body = rows.length
       ? rows
           .map(
             (row) => `<tr>
   <td><a href="/demo/admin/consents/${encodeURIComponent(row.id)}/pdf">${escapeHtml(row.id)}</a></td>
-  <td><time datetime="${escapeHtml(row.createdAt)}">${escapeHtml(row.createdAt.replace('T', ' ').slice(0, 19))} UTC</time></td>
-  <td>${escapeHtml(row.customId ?? '')}</td>
-  <td>${escapeHtml(row.candidateId ?? '')}</td>
-  <td>${row.uploaded ? 'uploaded' : 'pending'}</td>
-  <td data-report-status>${escapeHtml(row.reportStatus ?? 'not ordered yet')}</td>
-  <td>${escapeHtml(row.reportResult ?? '')}</td>
+  <td><time datetime="${escapeHtml(row.created_at)}">${escapeHtml(row.created_at.replace('T', ' ').slice(0, 19))} UTC</time></td>
+  <td>${escapeHtml(row.custom_id ?? '')}</td>
+  <td>${escapeHtml(row.candidate_id ?? '')}</td>
+  <td>${row.uploaded_to_checkr ? 'uploaded' : 'pending'}</td>
+  <td data-report-status>${escapeHtml(row.report.status ?? 'not ordered yet')}</td>
+  <td>${escapeHtml(row.report.result ?? '')}</td>
 </tr>`,
           )
           .join('\n')
@@ -188,10 +242,10 @@ ${body}
   });
 
   router.get('/demo/admin/consents/:id/pdf', async (req, res) => {
-    const { pdf } = await deps.apply.regeneratePdf(String(req.params.id));
+    const pdf = await callBff('GET', `/v1/consents/${encodeURIComponent(req.params.id)}/pdf`);
     res.set('Content-Type', 'application/pdf');
     res.set('Cache-Control', 'no-store');
-    res.send(Buffer.from(pdf));
+    res.send(Buffer.from(await pdf.arrayBuffer()));
   });
 
   router.use('/demo', express.static(pages, { extensions: ['html'], index: false }));
