@@ -132,10 +132,22 @@ describe('every Storybook story renders without console errors or axe violations
               };
             }
           ).axe;
-          const result = await axe.run(
-            { include: [['#storybook-root']] },
-            { resultTypes: ['violations'] },
-          );
+          // Storybook's a11y addon runs axe in the same page after each render; on a loaded
+          // machine its run can still be going, and axe refuses a second concurrent run. (A
+          // loop, not a named helper: esbuild would wrap one in a __name the page lacks.)
+          let result;
+          for (let tries = 40; ; tries--) {
+            try {
+              result = await axe.run(
+                { include: [['#storybook-root']] },
+                { resultTypes: ['violations'] },
+              );
+              break;
+            } catch (error) {
+              if (tries <= 1 || !/already running/.test(String(error))) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 250));
+            }
+          }
           return result.violations.map(
             (v) =>
               `${v.id}: ${v.help} (${JSON.stringify(v.nodes.map((n) => n.target)).slice(0, 200)})`,
