@@ -6,7 +6,25 @@ import { es } from '@checkr-kit/core/translations/es';
 import manifest from '../custom-elements.json';
 import './preview.css';
 
-setCustomElementsManifest(manifest);
+/**
+ * Storybook keys a component's argTypes by name across attributes, properties, events, parts and
+ * slots, so the `label` part hid the `label` attribute. Parts and custom states get their CSS
+ * spelling (`::part(label)`, `:state(user-invalid)`), which is also how a page uses them.
+ */
+function withDistinctNames(source: typeof manifest): typeof manifest {
+  const copy = structuredClone(source);
+  for (const module of copy.modules)
+    for (const declaration of (module.declarations ?? []) as Array<{
+      cssParts?: Array<{ name: string }>;
+      cssStates?: Array<{ name: string }>;
+    }>) {
+      for (const part of declaration.cssParts ?? []) part.name = `::part(${part.name})`;
+      for (const state of declaration.cssStates ?? []) state.name = `:state(${state.name})`;
+    }
+  return copy;
+}
+
+setCustomElementsManifest(withDistinctNames(manifest));
 registerTranslation(es);
 
 /**

@@ -7,3 +7,19 @@ export async function reportAll(canvas: HTMLElement, selector: string): Promise<
     element.reportValidity();
   }
 }
+
+/** The attributes every form field shares, as Storybook controls (see CkFormControl). */
+export interface FieldArgs {
+  label: string;
+  hint: string;
+  value: string;
+  required: boolean;
+  disabled: boolean;
+}
+
+/** For `play`: leave the field as a person would, so the email suggestion is offered. */
+export async function commitInput(canvas: HTMLElement, selector: string): Promise<void> {
+  const field = canvas.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(selector)!;
+  await field.updateComplete;
+  field.shadowRoot!.querySelector('input')!.dispatchEvent(new Event('change'));
+}

@@ -75,6 +75,65 @@ after(async () => {
   server.close();
 });
 
+const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')) as {
+  modules: Array<{
+    declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }>;
+  }>;
+};
+const elements = manifest.modules
+  .flatMap((m) => m.declarations ?? [])
+  .filter((d): d is { tagName: string; attributes?: Array<{ name: string }> } => !!d.tagName);
+const docsPages = Object.values(index.entries).filter((entry) => entry.type === 'docs');
+
+describe('every ck-* element has its own docs page', () => {
+  it('the manifest lists the elements', () => {
+    assert.ok(elements.length >= 14, `${elements.length} elements in the manifest`);
+  });
+
+  for (const { tagName, attributes = [] } of elements) {
+    it(`${tagName}: a docs page whose component is ${tagName}, a row and control per attribute`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+      try {
+        // Each docs page's `component`, as Storybook's own store reads it from the story file.
+        await page.goto(`${base}/iframe.html?viewMode=story&id=${stories[0]!.id}`);
+        await page.waitForFunction(
+          () => 'storyStoreValue' in ((window as any).__STORYBOOK_PREVIEW__ ?? {}),
+        );
+        const components = await page.evaluate(
+          async (ids) => {
+            const store = (window as any).__STORYBOOK_PREVIEW__.storyStoreValue;
+            return Promise.all(
+              ids.map(async (id: string) => (await store.loadStory({ storyId: id })).component),
+            );
+          },
+          docsPages.map((d) => stories.find((s) => s.title === d.title)!.id),
+        );
+        const own = docsPages.filter((_, i) => components[i] === tagName);
+        assert.equal(own.length, 1, `${tagName} has ${own.length} docs pages of its own`);
+        console.log(`# ${tagName} -> ${own[0]!.title} (${own[0]!.id})`);
+
+        await page.goto(`${base}/iframe.html?viewMode=docs&id=${own[0]!.id}`);
+        await page.waitForSelector('.docblock-argstable tbody tr', { timeout: 15_000 });
+        const rows = await page.evaluate(() => {
+          let section = '';
+          const names: string[] = [];
+          for (const row of document.querySelectorAll('.docblock-argstable tbody tr')) {
+            const first = (row as HTMLElement).innerText.trim().split(/\s/)[0] ?? '';
+            if (row.querySelectorAll('td').length === 1 || /^(Hide|Show)$/.test(first))
+              section = (row as HTMLElement).innerText.toLowerCase();
+            else if (section.includes('attributes')) names.push(first);
+          }
+          return names;
+        });
+        for (const { name } of attributes)
+          assert.ok(rows.includes(name), `${tagName}'s docs list no attribute ${name}: ${rows}`);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
 describe('every Storybook story renders without console errors or axe violations', () => {
   it('covers every exported component', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8')) as {
