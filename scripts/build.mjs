@@ -64,7 +64,28 @@ export async function buildAll({ quiet = false } = {}) {
       stdio: quiet ? 'ignore' : 'inherit',
     },
   );
+  writePackageManifests();
   return sizeTable();
+}
+
+/**
+ * Each published package with elements gets its own custom-elements.json (its `customElements`
+ * field), with module paths as they are in the tarball: `packages/x/src/a/a.ts` -> `dist/a/a.js`.
+ * References to a sibling package's modules name that package instead.
+ */
+export function writePackageManifests() {
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  for (const name of PACKAGES) {
+    const prefix = `packages/${name}/src/`;
+    const modules = manifest.modules.filter((m) => m.path.startsWith(prefix));
+    if (!modules.some((m) => m.declarations?.some((d) => d.tagName))) continue;
+    const text = JSON.stringify({ ...manifest, modules }, null, 2)
+      .replace(/"packages\/([a-z-]+)\/src\/([^"]+)\.ts"/g, (_, pkg, path) =>
+        JSON.stringify(pkg === name ? `dist/${path}.js` : `@checkr-kit/${pkg}`),
+      )
+      .replace(/"(\.{1,2}\/[^"]+)\.ts"/g, '"$1.js"');
+    writeFileSync(join(root, 'packages', name, 'custom-elements.json'), `${text}\n`);
+  }
 }
 
 export function sizeOf(file) {
