@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from './config.ts';
 import { AppError, errorBody, errorHandler, notFound } from './errors.ts';
 import type { Logger } from './logger.ts';
+import { openApiDocument } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
 import { kitRoutes, type KitRoutes } from './routes/kit.ts';
@@ -108,6 +109,11 @@ export function createApp(deps: AppDeps): Express {
       .set('Allow', 'GET')
       .status(405)
       .json(errorBody([{ code: 'method_not_allowed', title: 'Use GET on this route' }]));
+  });
+
+  const openApi = JSON.stringify(openApiDocument());
+  app.get('/openapi.json', (_req, res) => {
+    res.type('application/json').send(openApi);
   });
 
   app.get('/healthz', (_req, res) => {

@@ -2,6 +2,7 @@ import { after } from 'node:test';
 import { startSandbox as start, type SandboxOptions, type SandboxedBff } from '@checkr-kit/sandbox';
 import type { Bff } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
+import { checkResponsesAgainstOpenApi } from '../support/openapi-check.ts';
 
 export const fastRetries = { attempts: 4, timeoutMs: 2000, baseDelayMs: 5, maxDelayMs: 50 };
 
@@ -21,6 +22,7 @@ export async function startSandbox(
     env: { DATABASE_URL: 'sqlite::memory:', ...options.env },
   });
   after(() => bff.close());
+  checkResponsesAgainstOpenApi(bff.url);
   return Object.assign(bff, { logs: logger.lines });
 }
 

@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
 import type { ConsentListRow, OutboxItem, Store } from '../store/store.ts';
+import { json, responses } from './describe.ts';
 import { noStore, requireAdmin } from './middleware.ts';
 
 /** The customer's back office: consent records and their PDFs, behind the admin key. */
@@ -116,3 +118,125 @@ export function outboxRow(item: OutboxItem) {
         : null,
   };
 }
+
+const nullable = z.string().nullable();
+const report = z.object({ id: nullable, status: nullable, result: nullable });
+const consentId = { path: z.object({ id: z.string() }) };
+const outboxItem = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    session_id: z.string(),
+    state: z.enum(['done', 'failed', 'pending']),
+    attempts: z.number().int(),
+    next_attempt_at: nullable,
+    done_at: nullable,
+    failed_at: nullable,
+    result_id: nullable,
+    error: z.object({ code: nullable, text: nullable }).nullable(),
+  })
+  .meta({ id: 'OutboxItem' });
+
+export const adminPaths: ZodOpenApiPathsObject = {
+  '/v1/outbox': {
+    get: {
+      operationId: 'listOutbox',
+      summary: 'What the BFF still owes Checkr and could not deliver (failed, or pending retries)',
+      tags: ['Consents'],
+      security: [{ adminKey: [] }],
+      requestParams: { query: z.object({ state: z.enum(['failed', 'pending']).optional() }) },
+      responses: responses({
+        '200': json('Up to 200 items', z.object({ data: z.array(outboxItem) })),
+      }),
+    },
+  },
+  '/v1/outbox/{id}/retry': {
+    post: {
+      operationId: 'retryOutboxItem',
+      summary: 'Make an undelivered item due again now (after a fix)',
+      tags: ['Consents'],
+      security: [{ adminKey: [] }],
+      requestParams: consentId,
+      responses: responses({ '202': json('Due again', outboxItem) }),
+    },
+  },
+  '/v1/consents': {
+    get: {
+      operationId: 'listConsents',
+      summary: 'The latest 100 consent records',
+      tags: ['Consents'],
+      security: [{ adminKey: [] }],
+      responses: responses({
+        '200': json(
+          'Consent records, newest first',
+          z.object({
+            data: z.array(
+              z.object({
+                id: z.string(),
+                session_id: z.string(),
+                created_at: z.iso.datetime(),
+                candidate_id: nullable,
+                custom_id: nullable,
+                uploaded_to_checkr: z.boolean(),
+                report,
+              }),
+            ),
+          }),
+        ),
+      }),
+    },
+  },
+  '/v1/consents/{id}': {
+    get: {
+      operationId: 'getConsent',
+      summary: 'One consent: its evidence, report status and what is still owed to Checkr',
+      tags: ['Consents'],
+      security: [{ adminKey: [] }],
+      requestParams: consentId,
+      responses: responses({
+        '200': json(
+          'The consent',
+          z.object({
+            id: z.string(),
+            created_at: z.iso.datetime(),
+            evidence_sha256: z.string(),
+            evidence: z.record(z.string(), z.unknown()).meta({
+              description: "What was signed, when, from where, and each document's hash",
+            }),
+            report: report.nullable(),
+            outbox: z.array(outboxItem),
+            events: z.array(
+              z.object({
+                id: z.string(),
+                type: z.string(),
+                created_at: nullable,
+                received_at: z.string(),
+              }),
+            ),
+          }),
+        ),
+      }),
+    },
+  },
+  '/v1/consents/{id}/pdf': {
+    get: {
+      operationId: 'getConsentPdf',
+      summary: 'The consent PDF, regenerated from the stored evidence',
+      tags: ['Consents'],
+      security: [{ adminKey: [] }],
+      requestParams: consentId,
+      responses: responses({
+        '200': {
+          description: 'The PDF',
+          headers: {
+            'X-Consent-Pdf-Matches-Stored': {
+              description: 'Whether the bytes equal the PDF stored at signing time',
+              schema: { type: 'string', enum: ['true', 'false'] },
+            },
+          },
+          content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+        },
+      }),
+    },
+  },
+};

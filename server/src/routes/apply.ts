@@ -1,9 +1,11 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { hasUnsafeCharacters } from '@checkr-kit/validation';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
 import type { SessionTokens } from '../services/tokens.ts';
+import { json, responses } from './describe.ts';
 import {
   clientIp,
   limit,
@@ -79,6 +81,10 @@ const candidateBody = z
           message: 'control and bidirectional-override characters are not allowed',
         });
     }
+  })
+  .meta({
+    description:
+      "The candidate as Checkr's POST /v1/candidates takes it (first_name, middle_name, no_middle_name, last_name, email, phone, zipcode, dob, ssn, driver_license_number, driver_license_state), validated field by field by @checkr-kit/validation; plus residence_state and copy_requested.",
   });
 
 const acknowledgementBody = z.strictObject({
@@ -98,6 +104,145 @@ const consentBody = z.strictObject({
     sha256,
   })),
 });
+
+const isoTime = z.iso.datetime();
+const sessionToken = z.object({
+  session_token: z
+    .string()
+    .meta({ description: 'Give it to `<ck-apply-flow>`; never put it in a URL.' }),
+  expires_at: isoTime,
+});
+const block = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('heading'), text: z.string() }),
+  z.object({ type: z.literal('paragraph'), text: z.string() }),
+  z.object({ type: z.literal('list'), items: z.array(z.string()) }),
+]);
+const applyConfig = z
+  .object({
+    session: z.object({ id: z.string(), locale: z.enum(['en', 'es']) }),
+    requirements: z.object({
+      min_age: z.union([z.literal(16), z.literal(18)]),
+      ssn: z.boolean(),
+      zipcode: z.boolean(),
+      driver_license: z.boolean(),
+    }),
+    work_states: z.array(z.string()),
+    prefill: z.record(z.string(), z.string()),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        version: z.string(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        kind: z.enum(['summary_of_rights', 'disclosure', 'state_disclosure', 'authorization']),
+        locale: z.string(),
+        title: z.string(),
+        body: z.array(block).meta({ description: 'Structured text, never HTML.' }),
+        applies_to: z
+          .object({
+            residence: z.array(z.string()).optional(),
+            work: z.array(z.string()).optional(),
+          })
+          .nullable(),
+        offers_copy: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'ApplyConfig' });
+const sessionSecurity = [{ sessionToken: [] }];
+const adminSecurity = [{ adminKey: [] }];
+
+/** What these routes are, for the OpenAPI document; the bodies are the schemas parsed above. */
+export const applyPaths: ZodOpenApiPathsObject = {
+  '/v1/apply-sessions': {
+    post: {
+      operationId: 'createApplySession',
+      summary: 'Open an apply session for one candidate (your backend, with the admin key)',
+      tags: ['Apply sessions'],
+      security: adminSecurity,
+      requestBody: { required: true, content: { 'application/json': { schema: newSession } } },
+      responses: responses({
+        '201': json(
+          'Created',
+          sessionToken.extend({ session_id: z.string() }).meta({ id: 'ApplySessionCreated' }),
+        ),
+      }),
+    },
+  },
+  '/v1/apply-sessions/{id}/token': {
+    post: {
+      operationId: 'refreshApplySessionToken',
+      summary: 'A new token for a session still open (what `fetchSessionToken` gets)',
+      tags: ['Apply sessions'],
+      security: adminSecurity,
+      requestParams: { path: z.object({ id: z.string() }) },
+      responses: responses({ '201': json('A fresh token', sessionToken) }),
+    },
+  },
+  '/v1/apply/config': {
+    get: {
+      operationId: 'getApplyConfig',
+      summary: "The session's requirements, prefill and documents in its language",
+      tags: ['Apply flow'],
+      security: sessionSecurity,
+      responses: responses({ '200': json('The configuration', applyConfig) }),
+    },
+  },
+  '/v1/apply/candidate': {
+    post: {
+      operationId: 'submitCandidate',
+      summary: "Validate the candidate's details again and create the Checkr candidate",
+      tags: ['Apply flow'],
+      security: sessionSecurity,
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: candidateBody } },
+      },
+      responses: responses({
+        '201': json(
+          'Created',
+          z.object({
+            candidate_id: z.string(),
+            documents: z.array(z.string()).meta({ description: 'Ids of the documents to present' }),
+          }),
+        ),
+      }),
+    },
+  },
+  '/v1/apply/acknowledgements': {
+    post: {
+      operationId: 'acknowledgeDocument',
+      summary: 'Record that a document was shown and acknowledged (server-timestamped)',
+      tags: ['Apply flow'],
+      security: sessionSecurity,
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: acknowledgementBody } },
+      },
+      responses: responses({
+        '201': json('Recorded', z.object({ document_id: z.string(), acknowledged_at: isoTime })),
+      }),
+    },
+  },
+  '/v1/apply/consent': {
+    post: {
+      operationId: 'signConsent',
+      summary: 'Sign the authorization: evidence and PDF stored before this answers',
+      tags: ['Apply flow'],
+      security: sessionSecurity,
+      requestBody: { required: true, content: { 'application/json': { schema: consentBody } } },
+      responses: responses({
+        '201': json(
+          'Signed and stored',
+          z.object({
+            consent_id: z.string(),
+            signed_at: isoTime,
+            evidence_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          }),
+        ),
+      }),
+    },
+  },
+};
 
 export interface ApplyRouteOptions {
   apply: ApplyService;

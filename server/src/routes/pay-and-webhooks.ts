@@ -1,9 +1,11 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { AppError } from '../errors.ts';
 import type { HostAuthenticator, PayService } from '../services/pay.ts';
 import type { WebhookService } from '../services/webhooks.ts';
 import { parseBody } from './apply.ts';
+import { json, responses } from './describe.ts';
 import { limit, noStore, requireAdmin, type RateLimitCounter } from './middleware.ts';
 
 const workerTokenBody = z.strictObject({
@@ -129,3 +131,94 @@ export function webhookRoutes(webhooks: WebhookService): Router {
   });
   return router;
 }
+
+const payToken = z
+  .object({
+    token: z.string().meta({ description: 'One-time; spent by the first load' }),
+    embed_url: z.url(),
+  })
+  .meta({ id: 'PayToken' });
+
+const worker = z.object({
+  worker_id: z.string(),
+  customer_id: z.string(),
+  status: z.string(),
+  background_check_id: z.string().nullable(),
+});
+
+export const payPaths: ZodOpenApiPathsObject = {
+  '/v1/pay/workers': {
+    post: {
+      operationId: 'ensurePayWorker',
+      summary: 'Create (or find) the Checkr Pay worker for one of your people, by your id',
+      tags: ['Pay'],
+      security: [{ adminKey: [] }],
+      requestBody: { required: true, content: { 'application/json': { schema: newWorkerBody } } },
+      responses: responses({
+        '201': json('Created', worker),
+        '200': json('Already there', worker),
+      }),
+    },
+  },
+  '/v1/pay/workers/{worker_id}/token': {
+    post: {
+      operationId: 'createPayWorkerToken',
+      summary: 'A Pay token for a worker your backend vouches for (behind your own token-url)',
+      tags: ['Pay'],
+      security: [{ adminKey: [] }],
+      requestParams: { path: z.object({ worker_id: z.string().regex(/^[\w-]{1,100}$/) }) },
+      requestBody: { content: { 'application/json': { schema: workerTokenBody } } },
+      responses: responses({ '201': json('Token and URL', payToken) }),
+    },
+  },
+  '/v1/pay/token': {
+    get: {
+      operationId: 'getPayToken',
+      summary: 'A fresh one-time Checkr Pay token and the embed URL for the signed-in worker',
+      description:
+        "Who the worker is comes from your app's own signed-in session, checked by the authenticator you give the BFF. Never cached (Cache-Control: no-store), never logged.",
+      tags: ['Pay'],
+      responses: responses({
+        '200': json('Token and URL', payToken),
+      }),
+    },
+  },
+};
+
+const received = json(
+  'Received (a duplicate event id is recorded once)',
+  z.object({ received: z.literal(true), duplicate: z.boolean() }),
+);
+const rawBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: z.record(z.string(), z.unknown()).meta({
+        description: 'The event, exactly as sent: the signature is over these bytes',
+      }),
+    },
+  },
+};
+
+export const webhookPaths: ZodOpenApiPathsObject = {
+  '/v1/webhooks/checkr': {
+    post: {
+      operationId: 'receiveCheckrWebhook',
+      summary: 'A Checkr webhook, verified by X-Checkr-Signature (HMAC-SHA256 of the raw body)',
+      tags: ['Webhooks'],
+      requestParams: { header: z.object({ 'x-checkr-signature': z.string() }) },
+      requestBody: rawBody,
+      responses: responses({ '200': received }),
+    },
+  },
+  '/v1/webhooks/checkr-pay': {
+    post: {
+      operationId: 'receiveCheckrPayWebhook',
+      summary: 'A Checkr Pay webhook, verified by X-CheckrPay-Signature',
+      tags: ['Webhooks'],
+      requestParams: { header: z.object({ 'x-checkrpay-signature': z.string() }) },
+      requestBody: rawBody,
+      responses: responses({ '200': received }),
+    },
+  },
+};
