@@ -1,7 +1,12 @@
+import { pino, type DestinationStream, type Logger as Pino } from 'pino';
+
 /**
- * A structured logger that cannot leak: every field is passed through `redact`, which drops the
- * values of keys that hold PII, secrets or tokens, and masks anything shaped like an SSN, an email
- * address or a bearer token inside free text.
+ * The BFF's structured logger: pino (JSON lines, the de-facto Node standard operators' log
+ * pipelines already parse, and the fastest), with two layers so no call site has to remember:
+ * - redaction paths: every field that can hold PII, a secret or a token is censored by name,
+ *   at the top level and two levels down, whoever logs it;
+ * - free text: anything shaped like an SSN, an email address, a JWT or a bearer credential is
+ *   masked inside messages and string values (for text that came from elsewhere, like an error).
  */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
@@ -9,8 +14,61 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const SENSITIVE_KEY =
-  /ssn|dob|birth|email|phone|first_?name|last_?name|middle_?name|license|licence|zip|token|secret|password|authorization|cookie|key|signature|ip$|^ip|user_?agent|address/i;
+/** Field names whose values never reach a log line: the candidate's PII, keys, tokens, headers. */
+export const REDACTED_FIELDS = [
+  // The candidate (Checkr's candidate fields, and our camelCase of them)
+  'first_name',
+  'middle_name',
+  'last_name',
+  'firstName',
+  'middleName',
+  'lastName',
+  'name',
+  'email',
+  'phone',
+  'zipcode',
+  'dob',
+  'ssn',
+  'driver_license_number',
+  'driverLicenseNumber',
+  'signature_name',
+  'signatureName',
+  'drawn_signature',
+  'drawnSignature',
+  'prefill',
+  'address',
+  'ip',
+  'userAgent',
+  'user_agent',
+  // Keys and secrets
+  'apiKey',
+  'accessKey',
+  'secretKey',
+  'adminKey',
+  'sessionSigningKey',
+  'password',
+  'secret',
+  // Tokens and credentials in transit
+  'token',
+  'session_token',
+  'sessionToken',
+  'tempAuthToken',
+  'embed_url',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-checkr-signature',
+  'x-checkrpay-signature',
+] as const;
+
+const CENSOR = '[redacted]';
+const key = (field: string) => (/^\w+$/.test(field) ? `.${field}` : `["${field}"]`);
+const redactPaths = REDACTED_FIELDS.flatMap((field) => [
+  key(field).replace(/^\./, ''),
+  `*${key(field)}`,
+  `*.*${key(field)}`,
+]);
+
 const SENSITIVE_TEXT: Array<[RegExp, string]> = [
   [/\b\d{3}-?\d{2}-?\d{4}\b/g, '[redacted-ssn]'],
   [/[^\s@"']+@[^\s@"']+\.[a-z]{2,}/gi, '[redacted-email]'],
@@ -18,45 +76,55 @@ const SENSITIVE_TEXT: Array<[RegExp, string]> = [
   [/\b(Bearer|Basic)\s+\S+/gi, '$1 [redacted]'],
 ];
 
-export function redact(value: unknown, key = ''): unknown {
-  if (key && SENSITIVE_KEY.test(key)) return '[redacted]';
-  if (typeof value === 'string') {
-    return SENSITIVE_TEXT.reduce(
-      (text, [pattern, replacement]) => text.replace(pattern, replacement),
-      value,
-    );
-  }
-  if (Array.isArray(value)) return value.map((item) => redact(item));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
-  }
-  return value;
+/** Masks PII- and token-shaped text inside a string. */
+export function maskText(text: string): string {
+  return SENSITIVE_TEXT.reduce(
+    (out, [pattern, replacement]) => out.replace(pattern, replacement),
+    text,
+  );
 }
 
-export function createLogger(
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): Logger {
-  const log = (level: string, message: string, fields: Record<string, unknown> = {}) =>
-    write(
-      JSON.stringify({
-        time: new Date().toISOString(),
-        level,
-        message: redact(message),
-        ...(redact(fields) as object),
-      }),
-    );
+function maskStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskText(value);
+  if (depth > 4 || !value || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => maskStrings(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskStrings(v, depth + 1)]));
+}
+
+function wrap(logger: Pino): Logger {
   return {
-    info: (message, fields) => log('info', message, fields),
-    warn: (message, fields) => log('warn', message, fields),
-    error: (message, fields) => log('error', message, fields),
+    info: (message, fields = {}) => logger.info(fields, message),
+    warn: (message, fields = {}) => logger.warn(fields, message),
+    error: (message, fields = {}) => logger.error(fields, message),
   };
+}
+
+/** A pino logger writing JSON lines to `destination` (stdout by default). */
+export function createLogger(destination?: DestinationStream): Logger {
+  const options = {
+    messageKey: 'message',
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: redactPaths, censor: CENSOR },
+    formatters: {
+      level: (label: string) => ({ level: label }),
+      log: (object: Record<string, unknown>) => maskStrings(object) as Record<string, unknown>,
+    },
+    hooks: {
+      logMethod(this: Pino, args: unknown[], method: (...args: unknown[]) => void) {
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? maskText(arg) : arg)),
+        );
+      },
+    },
+  };
+  return wrap(destination ? pino(options, destination) : pino(options));
 }
 
 /** For tests: keeps lines in memory so a test can scan them for PII. */
 export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(
-    createLogger((line) => lines.push(line)),
-    { lines },
-  );
+  return Object.assign(createLogger({ write: (line: string) => lines.push(line.trimEnd()) }), {
+    lines,
+  });
 }

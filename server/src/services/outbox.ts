@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CheckrClient } from '../clients/checkr.ts';
 import { UpstreamError } from '../clients/http.ts';
-import { redact, type Logger } from '../logger.ts';
+import { maskText, type Logger } from '../logger.ts';
 import type { OutboxItem, Store } from '../store/store.ts';
 import type { Alerter } from './alerts.ts';
 
@@ -226,7 +226,7 @@ export class OutboxWorker {
             '; ',
           ) || `${error.service} answered ${error.status}`
         : error.text;
-    const text = String(redact(rawText)).slice(0, 500);
+    const text = maskText(String(rawText)).slice(0, 500);
     await this.store.failOutboxPermanently(item.id, { code, text }, this.now().toISOString());
     await this.alerts?.raise({
       type: 'outbox_item_failed',
