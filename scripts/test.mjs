@@ -92,6 +92,9 @@ const suites = {
   },
   // Builds the static Storybook and renders every story in Chromium (console errors, axe).
   stories: () => nodeSuite(['test/stories']),
+  // The packed packages installed in a scratch project: types, a Vite build, the page in Chromium;
+  // the React and Vue examples type-check and build in the same install.
+  consumer: () => nodeSuite(['test/consumer'], ['--test-concurrency=1']),
   browser: () => {
     const counts = join(scratch, 'browser.json');
     const status = run(
