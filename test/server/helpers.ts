@@ -68,10 +68,11 @@ export async function readyToSign(
   bff: Bff,
   // A new SSN each time: the Checkr simulator refuses a third duplicate within 24 hours.
   candidate: Record<string, unknown> = { ...michael, ssn: `111-11-${3001 + candidates++}` },
+  session: Record<string, unknown> = {},
 ): Promise<{ sessionId: string; token: string; consent: Record<string, unknown> }> {
   const created = await fetch(
     `${bff.url}/v1/apply-sessions`,
-    auth(bff.config.adminKey, json({ package: 'driver_pro' })),
+    auth(bff.config.adminKey, json({ package: 'driver_pro', ...session })),
   );
   const { session_id: sessionId, session_token: token } = await created.json();
   const submitted = await fetch(`${bff.url}/v1/apply/candidate`, auth(token, json(candidate)));

@@ -10,6 +10,7 @@ import {
   type PDFPage,
 } from '@pdfme/pdf-lib';
 import { SignaturePngError, checkSignatureHeader, readPng } from './signature-png.ts';
+import { pdfLabels } from './labels.ts';
 
 /** Everything the consent PDF shows; stored as canonical JSON so the PDF can be rebuilt. */
 export interface ConsentEvidence {
@@ -200,8 +201,9 @@ export async function renderConsentPdf(
     await doc.embedFont(StandardFonts.HelveticaOblique),
   );
   const { bold, italic } = writer;
+  const L = pdfLabels(evidence.locale);
 
-  writer.text('Consent to background check: signed authorization', {
+  writer.text(L('title'), {
     font: bold,
     size: SIZE.title,
     gap: 10,
@@ -209,35 +211,35 @@ export async function renderConsentPdf(
 
   writer.text(evidence.authorization.title, { font: bold, size: SIZE.heading });
   writer.text(
-    `Document ${evidence.authorization.id}, version ${evidence.authorization.version}, SHA-256 ${evidence.authorization.sha256}`,
+    `${L('document')}: ${evidence.authorization.id} v${evidence.authorization.version}, SHA-256 ${evidence.authorization.sha256}`,
     { size: SIZE.small, gap: 8 },
   );
   for (const paragraph of evidence.authorization.text) writer.text(paragraph, { gap: 6 });
 
   writer.space(6);
-  writer.text('Signature', { font: bold, size: SIZE.heading });
-  writer.field('Signed electronically by (typed name)', evidence.signer.typed_name);
+  writer.text(L('signature'), { font: bold, size: SIZE.heading });
+  writer.field(L('signedBy'), evidence.signer.typed_name);
   writer.text(evidence.signer.typed_name, { font: italic, size: 18, gap: 4 });
-  writer.field('Consent to sign electronically (ESIGN Act)', 'given');
+  writer.field(L('esignConsent'), L('given'));
   if (evidence.signer.drawn_signature_png_base64) {
-    writer.text('Drawn signature:', { gap: 0 });
+    writer.text(`${L('drawnSignature')}:`, { gap: 0 });
     await writer.image(Buffer.from(evidence.signer.drawn_signature_png_base64, 'base64'), 240, 90);
   }
-  writer.field('Date (UTC)', evidence.signed_at.slice(0, 10));
-  writer.field('Time (UTC)', evidence.signed_at.slice(11, 19));
-  writer.field("Candidate's time zone", evidence.client_time_zone ?? 'not reported');
-  writer.field('IP address', evidence.ip);
-  writer.field('User agent (as reported by the browser)', evidence.user_agent || 'not sent');
-  writer.field('Apply session', evidence.apply_session_id);
-  writer.field('Checkr candidate', evidence.candidate_id);
-  writer.field('Copy of report requested', evidence.copy_requested ? 'yes' : 'no');
+  writer.field(L('date'), evidence.signed_at.slice(0, 10));
+  writer.field(L('time'), evidence.signed_at.slice(11, 19));
+  writer.field(L('timeZone'), evidence.client_time_zone ?? L('notReported'));
+  writer.field(L('ip'), evidence.ip);
+  writer.field(L('userAgent'), evidence.user_agent || L('notSent'));
+  writer.field(L('applySession'), evidence.apply_session_id);
+  writer.field(L('candidate'), evidence.candidate_id);
+  writer.field(L('copyRequested'), L(evidence.copy_requested ? 'yes' : 'no'));
 
   writer.space(8);
-  writer.text('Documents presented and acknowledged', { font: bold, size: SIZE.heading });
+  writer.text(L('documents'), { font: bold, size: SIZE.heading });
   for (const ack of evidence.acknowledgements) {
     writer.text(`${ack.title}`, { gap: 0 });
     writer.text(
-      `${ack.id} v${ack.version}, SHA-256 ${ack.sha256}, acknowledged ${ack.acknowledged_at}`,
+      `${ack.id} v${ack.version}, SHA-256 ${ack.sha256}, ${L('acknowledged')} ${ack.acknowledged_at}`,
       {
         size: SIZE.small,
         indent: 12,
@@ -248,14 +250,25 @@ export async function renderConsentPdf(
 
   const footerFont = writer.regular;
   writer.pages.forEach((page, index) => {
-    const footer = `Evidence SHA-256 ${evidenceSha256}  |  consent ${evidence.consent_id}  |  page ${index + 1} of ${writer.pages.length}`;
-    page.drawText(footer, {
-      x: PAGE.margin,
-      y: 30,
-      size: 6.5,
-      font: footerFont,
-      color: rgb(0.35, 0.35, 0.35),
-    });
+    const parts = [
+      `${L('evidence')} SHA-256 ${evidenceSha256}`,
+      `${L('consent')} ${evidence.consent_id}  |  ${L('page')} ${index + 1}/${writer.pages.length}`,
+    ];
+    // Bilingual labels make the one-line footer wider than the page: then it takes two lines.
+    const oneLine = parts.join('  |  ');
+    const lines =
+      footerFont.widthOfTextAtSize(oneLine, 6.5) <= PAGE.width - 2 * PAGE.margin
+        ? [oneLine]
+        : parts;
+    lines.forEach((line, row) =>
+      page.drawText(line, {
+        x: PAGE.margin,
+        y: 30 + (lines.length - 1 - row) * 8,
+        size: 6.5,
+        font: footerFont,
+        color: rgb(0.35, 0.35, 0.35),
+      }),
+    );
   });
 
   return doc.save({ useObjectStreams: false });
