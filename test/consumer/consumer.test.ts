@@ -17,7 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { PACKAGES, buildAll } from '../../scripts/build.mjs';
-import { startBff, type Bff } from '../../server/src/bff.ts';
+import { startSandbox, type SandboxedBff } from '@checkr-kit/sandbox';
 import { memoryLogger } from '../../server/src/logger.ts';
 
 /**
@@ -171,7 +171,7 @@ describe('the packed packages in a project of their own', () => {
 });
 
 describe('the built pages in Chromium against a sandbox BFF', () => {
-  let bff: Bff;
+  let bff: SandboxedBff;
   let site: Server;
   let browser: Browser;
   let origin: string;
@@ -206,7 +206,7 @@ describe('the built pages in Chromium against a sandbox BFF', () => {
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-    bff = await startBff({
+    bff = await startSandbox({
       port: 0,
       logger: memoryLogger(),
       env: { DATABASE_URL: 'sqlite::memory:', ALLOWED_ORIGINS: origin },
