@@ -68,6 +68,24 @@ export default tseslint.config(
     },
   },
   {
+    // The simulators are a second reading of the docs: they may start a BFF (as a customer's CI
+    // does), never borrow the kit's rules (test/server/sandbox-independence.test.ts).
+    files: ['sandbox/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '@checkr-kit/validation',
+            '@checkr-kit/validation/*',
+            '**/packages/**',
+            '**/server/src/**',
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The BFF is what customers deploy: it never carries the simulators or the demo site.
     files: ['server/**/*.ts'],
     rules: {

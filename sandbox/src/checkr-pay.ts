@@ -1,7 +1,7 @@
 import express, { Router, type Request, type Response } from 'express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FaultInjector } from './faults.ts';
-import { WebhookSender } from './webhook-sender.ts';
+import { deliveryFromFlags, WebhookSender } from './webhook-sender.ts';
 
 type Json = Record<string, unknown>;
 
@@ -61,12 +61,16 @@ export class CheckrPaySimulator {
   readonly webhooks: WebhookSender;
   readonly router: Router;
   private readonly idempotency = new Map<string, { status: number; body: unknown; at: number }>();
+  private window = { start: 0, count: 0 };
+  /** "600 requests per minute across all endpoints" (seed 002 L917). */
+  rateLimitPerMinute = 600;
 
   constructor(private readonly accounts: PayAccount[]) {
     this.webhooks = new WebhookSender(
       'X-Checkrpay-Signature',
       () => accounts[0]!.secretKey,
       'CheckrPay-Webhook/1.0 (sandbox)',
+      'checkr-pay',
     );
     this.router = this.routes();
   }
@@ -102,7 +106,9 @@ export class CheckrPaySimulator {
       object: 'worker',
       status: 'pending',
       metadata: typeof body.metadata === 'string' ? body.metadata : null,
-      profile: body.profile as Json,
+      // The response sample has an address although its request has none (002 L82-124):
+      // an address not given is returned as null, never left out.
+      profile: { address: null, ...(body.profile as Json) },
       backgroundCheckId: typeof body.backgroundCheckId === 'string' ? body.backgroundCheckId : null,
       createdAt: new Date().toISOString(),
       account: account.accessKey,
@@ -148,8 +154,42 @@ export class CheckrPaySimulator {
     return rest;
   }
 
+  stop(): void {
+    this.webhooks.stop();
+  }
+
+  /**
+   * Rate-limit headers "for any requests" (002 L919-924), for the current minute; the reset is
+   * the end of that minute (L917), written like the example "2018-02-02T16:39:00Z" (L915).
+   */
+  private rateLimit(res: Response): boolean {
+    const now = Date.now();
+    if (now - this.window.start >= 60_000) this.window = { start: now - (now % 60_000), count: 0 };
+    this.window.count += 1;
+    res.set('X-Ratelimit-Limit', String(this.rateLimitPerMinute));
+    res.set(
+      'X-Ratelimit-Remaining',
+      String(Math.max(this.rateLimitPerMinute - this.window.count, 0)),
+    );
+    res.set(
+      'X-Ratelimit-Reset',
+      new Date(this.window.start + 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    );
+    return this.window.count <= this.rateLimitPerMinute;
+  }
+
   private routes(): Router {
     const router = Router();
+    /**
+     * 429: "HTTP 429 'Too Many Requests'" (002 L917) in the standard error structure (L968),
+     * which every non-2xx answer uses. The error_code table (L995-1000) has no code for 429, so
+     * none is invented: a client must read the status.
+     */
+    const answer429 = (res: Response) => {
+      res.set('X-Ratelimit-Remaining', '0');
+      res.status(429).json({ http_code: 429, error_message: 'Too Many Requests' });
+    };
+    router.use((_req, res, next) => (this.rateLimit(res) ? next() : answer429(res)));
     router.use(express.json({ limit: '256kb' }));
     const account = (req: Request, res: Response): PayAccount | undefined => {
       const access = req.get('x-checkr-pay-access-key');
@@ -165,13 +205,15 @@ export class CheckrPaySimulator {
         return void error(res, 403, 'forbidden', 'This worker belongs to another account');
       return worker;
     };
-    const answer429 = (res: Response) => {
-      res.set('X-Ratelimit-Limit', '600');
-      res.set('X-Ratelimit-Remaining', '0');
-      res.set('X-Ratelimit-Reset', new Date(Date.now() + 1000).toISOString());
-      error(res, 429, 'rate_limited', 'Too Many Requests');
-    };
-    const fault = (route: string) => this.faults.middleware(route, answer429);
+    // L1000: "An unexpected error occurred. Please contact Checkr Pay support ..."
+    const answer500 = (res: Response) =>
+      error(
+        res,
+        500,
+        'unexpected_error',
+        'An unexpected error occurred. Please contact Checkr Pay support for more information.',
+      );
+    const fault = (route: string) => this.faults.middleware(route, answer429, answer500);
 
     router.post('/v0/workers', fault('POST /v0/workers'), (req, res) => {
       const acct = account(req, res);
@@ -327,6 +369,18 @@ export class CheckrPaySimulator {
         delayMs: Number(delayMs) || undefined,
       });
       res.status(204).end();
+    });
+    router.get('/__sandbox/webhooks', (req, res) => {
+      if (!account(req, res)) return;
+      res.json(this.webhooks.delivery);
+    });
+    router.post('/__sandbox/webhooks', (req, res) => {
+      if (!account(req, res)) return;
+      try {
+        res.json(this.webhooks.configure(deliveryFromFlags((req.body ?? {}) as Json)));
+      } catch (problem) {
+        error(res, 400, 'input_validation_error', (problem as Error).message);
+      }
     });
     router.use((_req, res) => error(res, 404, 'resource_not_found', 'Not found'));
     return router;

@@ -42,10 +42,12 @@ export class FaultInjector {
     return fault;
   }
 
-  /** Express middleware for one named route; `onRateLimit` adds the service's own 429 body. */
+  /** Express middleware for one named route; the service answers its own 429 and 500 bodies. */
   middleware(
     route: string,
     answer429: (res: Parameters<RequestHandler>[1]) => void,
+    answer500: (res: Parameters<RequestHandler>[1]) => void = (res) =>
+      void res.status(500).json({ error: 'Internal Server Error' }),
   ): RequestHandler {
     return (req, res, next) => {
       const fault = this.take(route);
@@ -59,8 +61,7 @@ export class FaultInjector {
           res.status(400).json({ error: fault.message ?? 'Bad request' });
           return;
         case '500':
-          res.status(500).json({ error: 'Internal Server Error' });
-          return;
+          return answer500(res);
         case 'drop':
           // Dropped before any work: the request never happened, so its idempotency key is free.
           (res.locals.releaseIdempotency as (() => void) | undefined)?.();

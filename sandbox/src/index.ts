@@ -6,7 +6,13 @@
  *   in LIVE configuration (another process, or `startBff({ env })`) needs to use them.
  */
 export { startSandbox, type SandboxOptions, type SandboxedBff } from './start.ts';
-export { startStandaloneSandbox, type StandaloneSandbox } from './standalone.ts';
+export {
+  startStandaloneSandbox,
+  type StandaloneOptions,
+  type StandaloneSandbox,
+} from './standalone.ts';
+export { defaultDelivery, parseDeliveryVariable, type DeliveryOptions } from './webhook-sender.ts';
+export type { Outcome } from './rules/checkr-rules.ts';
 export { CheckrSimulator } from './checkr.ts';
 export { CheckrPaySimulator, type PayAccount } from './checkr-pay.ts';
 export { embeddableRouter } from './embeddable.ts';

@@ -1,4 +1,9 @@
-import type { MailResolver } from '@checkr-kit/validation/server';
+/** The look-ups a mail check makes (the same shape as node:dns/promises). */
+export interface MailResolver {
+  resolveMx(domain: string): Promise<Array<{ exchange: string; priority: number }>>;
+  resolve4(domain: string): Promise<string[]>;
+  resolve6(domain: string): Promise<string[]>;
+}
 
 const REAL_TLDS = new Set([
   'com',

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { CheckrSimulator } from './checkr.ts';
 import { CheckrPaySimulator, type PayAccount } from './checkr-pay.ts';
 import { embeddableRouter } from './embeddable.ts';
+import { OUTCOMES, type Outcome } from './rules/checkr-rules.ts';
+import { parseDeliveryVariable, type DeliveryOptions } from './webhook-sender.ts';
 
 export interface StandaloneSandbox {
   url: string;
@@ -22,8 +24,30 @@ export interface StandaloneSandbox {
  * The simulators on their own server, for a BFF in another process (load tests, crash tests):
  * `/sandbox/checkr`, `/sandbox/checkr-pay/customer`, `/sandbox/pay-cdn`.
  */
+export interface StandaloneOptions {
+  port?: number;
+  /** The BFF's base: webhooks go to its /v1/webhooks/checkr and /v1/webhooks/checkr-pay. */
+  webhookBase?: string;
+  reportCompleteAfterMs?: number;
+  /**
+   * Delivery knobs for both simulators' webhooks (include_object, out of order, ...). Defaults
+   * to SANDBOX_WEBHOOKS (`include_object=off,out_of_order=on,duplicates=1`), so a whole test
+   * suite can run under them.
+   */
+  delivery?: Partial<DeliveryOptions>;
+  /** How data other than the documented test data completes; SANDBOX_OTHER_DATA, else `pending`. */
+  otherData?: Outcome;
+}
+
+function otherDataVariable(value: string | undefined): Outcome | undefined {
+  if (!value) return undefined;
+  if (!(OUTCOMES as readonly string[]).includes(value))
+    throw new Error('SANDBOX_OTHER_DATA must be pending, clear or consider');
+  return value as Outcome;
+}
+
 export async function startStandaloneSandbox(
-  options: { port?: number; webhookBase?: string; reportCompleteAfterMs?: number } = {},
+  options: StandaloneOptions = {},
 ): Promise<StandaloneSandbox> {
   const checkrKey = `sk_sandbox_${randomBytes(12).toString('hex')}`;
   const payKeys = {
@@ -33,8 +57,12 @@ export async function startStandaloneSandbox(
   const checkr = new CheckrSimulator({
     apiKey: checkrKey,
     completeAfterMs: options.reportCompleteAfterMs ?? 500,
+    otherData: options.otherData ?? otherDataVariable(process.env.SANDBOX_OTHER_DATA),
   });
   const pay = new CheckrPaySimulator([payKeys]);
+  const delivery = options.delivery ?? parseDeliveryVariable(process.env.SANDBOX_WEBHOOKS);
+  checkr.webhooks.configure(delivery);
+  pay.webhooks.configure(delivery);
   if (options.webhookBase) {
     checkr.webhooks.url = `${options.webhookBase}/v1/webhooks/checkr`;
     pay.webhooks.url = `${options.webhookBase}/v1/webhooks/checkr-pay`;
@@ -64,6 +92,7 @@ export async function startStandaloneSandbox(
     },
     async close() {
       checkr.stop();
+      pay.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },

@@ -1,11 +1,17 @@
 import { startBff, type Bff, type StartOptions } from '@checkr-kit/server/bff';
 import { demoRouter, type DemoSite } from './demo/routes.ts';
 import { sandboxMailResolver } from './mail-resolver.ts';
-import { startStandaloneSandbox, type StandaloneSandbox } from './standalone.ts';
+import {
+  startStandaloneSandbox,
+  type StandaloneOptions,
+  type StandaloneSandbox,
+} from './standalone.ts';
 
 export interface SandboxOptions extends Omit<StartOptions, 'upstreams' | 'pages' | 'frameOrigins'> {
   /** How long reports stay pending before `report.completed`. */
   reportCompleteAfterMs?: number;
+  delivery?: StandaloneOptions['delivery'];
+  otherData?: StandaloneOptions['otherData'];
 }
 
 /** A BFF in sandbox mode, and the simulators it talks to. */
@@ -18,9 +24,11 @@ export type SandboxedBff = Bff & { sandbox: StandaloneSandbox };
  * origin (127.0.0.1:<other port>), a different origin from the pages, as the real CDN is.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxedBff> {
-  const { reportCompleteAfterMs, ...bffOptions } = options;
+  const { reportCompleteAfterMs, delivery, otherData, ...bffOptions } = options;
   const simulators = await startStandaloneSandbox({
     reportCompleteAfterMs: reportCompleteAfterMs ?? 4000,
+    delivery,
+    otherData,
   });
   // Known once the BFF listens; the demo answers no request before that.
   const ready: { site?: DemoSite } = {};

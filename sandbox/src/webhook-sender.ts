@@ -1,69 +1,228 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
+/** How the simulators deliver their events; every knob is also an admin route (README). */
+export interface DeliveryOptions {
+  /**
+   * Checkr's `include_object` setting (F0 L663-671): on, `data.object` is the whole resource;
+   * off, only `{id, object, uri}`, and the receiver fetches the resource itself.
+   */
+  includeObject: boolean;
+  /**
+   * "does not guarantee the delivery of events in the order in which they are generated" (Checkr
+   * F1 L621; Checkr Pay seed 002 L436-446). On, each event is held until the next event about
+   * the same object, which is then delivered first (report.completed before report.created).
+   */
+  outOfOrder: boolean;
+  /** How long an event waits for a successor to overtake it (real milliseconds). */
+  outOfOrderHoldMs: number;
+  /** Extra deliveries of each event, same id and body (duplicates: F1 L644-653, 002 L436). */
+  duplicates: number;
+  /** Wait before the first try (real milliseconds). */
+  delayMs: number;
+  /**
+   * The documented retry schedule, "every minute for 10 minutes, then every hour for 24 hours"
+   * (F1 L617, 002 L434), multiplied by this: 1 is real time; the default 1/600 makes a minute
+   * 100 ms and an hour 6 s, so a test sees the schedule's shape in seconds.
+   */
+  timeScale: number;
+}
+
+export const defaultDelivery: DeliveryOptions = {
+  includeObject: true,
+  outOfOrder: false,
+  outOfOrderHoldMs: 5000,
+  duplicates: 0,
+  delayMs: 0,
+  timeScale: 1 / 600,
+};
+
+/** Minutes after the first try: 10 retries a minute apart, then 24 an hour apart. */
+export const RETRY_SCHEDULE_MINUTES: readonly number[] = [
+  ...Array.from({ length: 10 }, () => 1),
+  ...Array.from({ length: 24 }, () => 60),
+];
+
+export type Flavour = 'checkr' | 'checkr-pay';
+
+interface Held {
+  send: () => Promise<void>;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 /**
- * Sends signed webhooks the way the real services do: POST JSON, a hex HMAC-SHA256 of the exact
- * body in the signature header, a few retries on failure. Delivery is fire-and-forget.
+ * Sends signed webhooks the way the real services do: POST JSON with a hex HMAC-SHA256 of the
+ * exact body in the signature header (Checkr F1 L630-642, Checkr Pay 002 L426-430). Envelopes
+ * differ: Checkr's `{id, object, type, created_at, webhook_url, data: {object}, account_id}`
+ * (F0 L663-671), Checkr Pay's `{id, object, type, createdAt, data: {object}}` (002 L393-398).
+ * Delivery is fire-and-forget; `sent` records every try.
  */
 export class WebhookSender {
   url: string | undefined;
-  readonly sent: Array<{ id: string; type: string; status: number | 'failed' }> = [];
-  /**
-   * Delivery knobs. `includeObject` off sends only `{ id, object, uri }` as the object (the
-   * account setting of seed 000 L663-671); `delayMs` holds events of a type back, so they arrive
-   * after later ones (Checkr "does not guarantee ... order", seed 000 L688-698).
-   */
-  includeObject = true;
+  delivery: DeliveryOptions = { ...defaultDelivery };
+  readonly sent: Array<{ id: string; type: string; attempt: number; status: number | 'failed' }> =
+    [];
+  /** Per event type, how long its events are held back before the first try (real ms). */
   delayMs: Record<string, number> = {};
+
+  /** Shorthand for `configure({ includeObject })`. */
+  get includeObject(): boolean {
+    return this.delivery.includeObject;
+  }
+  set includeObject(value: boolean) {
+    this.delivery = { ...this.delivery, includeObject: value };
+  }
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly held = new Map<string, Held>();
 
   constructor(
     private readonly header: string,
     private readonly key: () => string,
     private readonly userAgent: string,
+    private readonly flavour: Flavour = 'checkr',
+    private readonly accountId = 'acct_sandbox',
   ) {}
 
-  async send(
-    type: string,
-    object: Record<string, unknown>,
-    extra: Record<string, unknown> = {},
-  ): Promise<void> {
-    const url = this.url;
-    if (!url) return;
-    const id = randomUUID().replace(/-/g, '');
-    const createdAt = new Date().toISOString();
-    const delay = this.delayMs[type];
-    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
-    const body = JSON.stringify({
-      id,
-      object: 'event',
-      type,
-      created_at: createdAt,
-      webhook_url: url,
-      data: {
-        object: this.includeObject
-          ? object
-          : { id: object.id, object: object.object, uri: object.uri },
-      },
-      ...extra,
-    });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'user-agent': this.userAgent,
-            [this.header]: createHmac('sha256', this.key()).update(body).digest('hex'),
-          },
-          body,
-          signal: AbortSignal.timeout(5000),
-        });
-        this.sent.push({ id, type, status: response.status });
-        if (response.ok) return;
-      } catch {
-        // retry below
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
-    }
-    this.sent.push({ id, type, status: 'failed' });
+  configure(options: Partial<DeliveryOptions>): DeliveryOptions {
+    this.delivery = { ...this.delivery, ...options };
+    return this.delivery;
   }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const held of this.held.values()) clearTimeout(held.timer);
+    this.held.clear();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      timer.unref?.();
+      this.timers.add(timer);
+    });
+  }
+
+  /** Queues one event; returns at once (the real services do not wait on the receiver). */
+  send(type: string, object: Record<string, unknown>): Promise<void> {
+    const url = this.url;
+    if (!url) return Promise.resolve();
+    const options = this.delivery;
+    const id = randomUUID().replace(/-/g, '');
+    const data = options.includeObject
+      ? object
+      : { id: object.id, object: object.object, ...(object.uri ? { uri: object.uri } : {}) };
+    const now = new Date().toISOString();
+    const body = JSON.stringify(
+      this.flavour === 'checkr'
+        ? {
+            id,
+            object: 'event',
+            type,
+            created_at: now,
+            webhook_url: url,
+            data: { object: data },
+            account_id: this.accountId,
+          }
+        : { id, object: 'event', type, createdAt: now, data: { object: data } },
+    );
+    const deliver = () => this.deliver(url, id, type, body);
+    if (!options.outOfOrder || typeof object.id !== 'string') return deliver();
+    const subject = `${object.object}:${object.id}`;
+    const previous = this.held.get(subject);
+    if (previous) {
+      // The newer event overtakes the held one.
+      clearTimeout(previous.timer);
+      this.held.delete(subject);
+      return deliver().then(previous.send);
+    }
+    const timer = setTimeout(() => {
+      this.held.delete(subject);
+      void deliver();
+    }, options.outOfOrderHoldMs);
+    timer.unref?.();
+    this.held.set(subject, { send: deliver, timer });
+    return Promise.resolve();
+  }
+
+  private async deliver(url: string, id: string, type: string, body: string): Promise<void> {
+    const options = this.delivery;
+    const delay = options.delayMs + (this.delayMs[type] ?? 0);
+    if (delay > 0) await this.sleep(delay);
+    const delivered = await this.withRetries(url, id, type, body);
+    if (!delivered) return;
+    for (let copy = 0; copy < options.duplicates; copy++) await this.post(url, id, type, body, 0);
+  }
+
+  private async withRetries(url: string, id: string, type: string, body: string) {
+    const scale = this.delivery.timeScale;
+    for (let attempt = 0; attempt <= RETRY_SCHEDULE_MINUTES.length; attempt++) {
+      if (attempt > 0) await this.sleep(RETRY_SCHEDULE_MINUTES[attempt - 1]! * 60_000 * scale);
+      if (await this.post(url, id, type, body, attempt)) return true;
+    }
+    return false;
+  }
+
+  private async post(url: string, id: string, type: string, body: string, attempt: number) {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': this.userAgent,
+          [this.header]: createHmac('sha256', this.key()).update(body).digest('hex'),
+        },
+        body,
+        signal: AbortSignal.timeout(5000),
+      });
+      this.sent.push({ id, type, attempt, status: response.status });
+      // "Any response other than 2xx" is a failure to retry (F1 L615).
+      return response.ok;
+    } catch {
+      this.sent.push({ id, type, attempt, status: 'failed' });
+      return false;
+    }
+  }
+}
+
+/** Parses the admin route's body or the SANDBOX_WEBHOOKS variable (`include_object=off,...`). */
+export function deliveryFromFlags(flags: Record<string, unknown>): Partial<DeliveryOptions> {
+  const out: Partial<DeliveryOptions> = {};
+  const bool = (value: unknown, name: string) => {
+    if (value === true || value === 'on' || value === 'true') return true;
+    if (value === false || value === 'off' || value === 'false') return false;
+    throw new Error(`${name} must be on or off`);
+  };
+  const number = (value: unknown, name: string, min: number, max: number) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max)
+      throw new Error(`${name} must be a number from ${min} to ${max}`);
+    return n;
+  };
+  for (const [name, value] of Object.entries(flags)) {
+    if (name === 'include_object') out.includeObject = bool(value, name);
+    else if (name === 'out_of_order') out.outOfOrder = bool(value, name);
+    else if (name === 'out_of_order_hold_ms')
+      out.outOfOrderHoldMs = number(value, name, 0, 600_000);
+    else if (name === 'duplicates') out.duplicates = number(value, name, 0, 10);
+    else if (name === 'delay_ms') out.delayMs = number(value, name, 0, 600_000);
+    else if (name === 'time_scale') out.timeScale = number(value, name, 0, 1);
+    else throw new Error(`unknown webhook knob ${name}`);
+  }
+  return out;
+}
+
+export function parseDeliveryVariable(value: string | undefined): Partial<DeliveryOptions> {
+  if (!value) return {};
+  const flags: Record<string, string> = {};
+  for (const part of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [name, raw = 'on'] = part.split('=');
+    flags[name!.trim()] = raw.trim();
+  }
+  return deliveryFromFlags(flags);
 }
