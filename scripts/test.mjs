@@ -63,6 +63,25 @@ function nodeSuite(dirs, extra = [], wrapper = []) {
   return { passed, failed };
 }
 
+/** web-test-runner in one engine (web-test-runner.config.mjs reads CK_BROWSER). */
+function browser(engine) {
+  const counts = join(scratch, `browser-${engine}.json`);
+  const status = run(
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      join(root, 'node_modules/@web/test-runner/dist/bin.js'),
+    ],
+    { CK_COUNTS_FILE: counts, CK_BROWSER: engine },
+  );
+  const { passed = 0, failed = 0 } = existsSync(counts)
+    ? JSON.parse(readFileSync(counts, 'utf8'))
+    : {};
+  return { passed, failed: failed + (status !== 0 && failed === 0 ? 1 : 0) };
+}
+
 const suites = {
   typecheck: () => ({
     ...(run(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) === 0
@@ -95,26 +114,16 @@ const suites = {
   // The packed packages installed in a scratch project: types, a Vite build, the page in Chromium;
   // the React and Vue examples type-check and build in the same install.
   consumer: () => nodeSuite(['test/consumer'], ['--test-concurrency=1']),
-  browser: () => {
-    const counts = join(scratch, 'browser.json');
-    const status = run(
-      process.execPath,
-      [
-        '--conditions=source',
-        '--import',
-        'tsx',
-        join(root, 'node_modules/@web/test-runner/dist/bin.js'),
-      ],
-      { CK_COUNTS_FILE: counts },
-    );
-    const { passed = 0, failed = 0 } = existsSync(counts)
-      ? JSON.parse(readFileSync(counts, 'utf8'))
-      : {};
-    return { passed, failed: failed + (status !== 0 && failed === 0 ? 1 : 0) };
-  },
+  ...Object.fromEntries(
+    ['chromium', 'firefox', 'webkit'].map((engine) => [`browser-${engine}`, () => browser(engine)]),
+  ),
 };
 
-const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites);
+// `browser` is the browser suite in every engine.
+const aliases = { browser: Object.keys(suites).filter((name) => name.startsWith('browser-')) };
+const wanted = (process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(suites)).flatMap(
+  (name) => aliases[name] ?? [name],
+);
 const unknown = wanted.filter((name) => !suites[name]);
 if (unknown.length) {
   console.error(`Unknown suite ${unknown.join(', ')}; suites: ${Object.keys(suites).join(', ')}`);
@@ -133,7 +142,7 @@ console.log('\n━━ summary ━━');
 for (const { name, passed, failed, seconds, note } of results) {
   const mark = failed === 0 ? 'ok  ' : 'FAIL';
   console.log(
-    `${mark} ${name.padEnd(10)} ${String(passed).padStart(4)} passed, ${failed} failed  (${seconds}s)${note ? `  ${note}` : ''}`,
+    `${mark} ${name.padEnd(16)} ${String(passed).padStart(4)} passed, ${failed} failed  (${seconds}s)${note ? `  ${note}` : ''}`,
   );
 }
 const passed = results.reduce((sum, r) => sum + r.passed, 0);

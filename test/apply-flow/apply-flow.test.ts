@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys, sendMouse } from '@web/test-runner-commands';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import '@checkr-kit/apply-flow';
 import type { CkApplyFlow, CkSignature } from '@checkr-kit/apply-flow';
 import type { CkStepChangeEvent } from '@checkr-kit/core';
 import { until, wait } from '../support/until.ts';
+import { press, tab, type } from '../support/keys.ts';
 
 const bffUrl = (await executeServerCommand('bff-url')) as string;
 
@@ -28,41 +29,37 @@ function stepOf(flow: CkApplyFlow): string {
   return flow.shadowRoot!.querySelector('[part=complete]') ? 'complete' : '';
 }
 
-async function tab(times = 1) {
-  for (let i = 0; i < times; i++) await sendKeys({ press: 'Tab' });
-}
-
 /** Fills the PII step by keyboard: focus starts in the first name input. */
 async function fillPii(residence: string, name = { first: 'Michael', last: 'Scott' }) {
-  await sendKeys({ type: name.first });
+  await type(name.first);
   await tab();
-  await sendKeys({ type: 'Gary' });
+  await type('Gary');
   await tab(2);
-  await sendKeys({ type: name.last });
+  await type(name.last);
   await tab();
-  await sendKeys({ type: 'michael.scott@dundermifflin.com' });
+  await type('michael.scott@dundermifflin.com');
   await tab();
-  await sendKeys({ type: '2035408926' });
+  await type('2035408926');
   await tab();
-  await sendKeys({ type: '3' });
+  await type('3');
   await tab();
-  await sendKeys({ type: '15' });
+  await type('15');
   await tab();
-  await sendKeys({ type: '1964' });
+  await type('1964');
   await tab();
-  await sendKeys({ type: residence });
+  await type(residence);
   await tab();
-  await sendKeys({ type: '06831' });
+  await type('06831');
   await tab();
-  await sendKeys({ type: '111112001' });
+  await type('111112001');
   await tab(2);
-  await sendKeys({ type: 'California' });
+  await type('California');
   await tab();
-  await sendKeys({ type: 'F1112001' });
+  await type('F1112001');
   await tab(3); // copy requested, the rights text, its acknowledgement
-  await sendKeys({ press: 'Space' });
+  await press('Space');
   await tab();
-  await sendKeys({ press: 'Enter' });
+  await press('Enter');
 }
 
 async function mountFlow(token: string): Promise<{ flow: CkApplyFlow; events: Event[] }> {
@@ -117,20 +114,20 @@ describe('ck-apply-flow against the sandbox BFF', () => {
     expect(inside.filter((c) => c !== 'span')).to.deep.equal(['title', 'body', 'ck-checkbox']);
     const disclosureHash = disclosure.document!.sha256;
     await tab(2); // the text, the acknowledgement
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     await tab(2); // back, continue
-    await sendKeys({ press: 'Enter' });
+    await press('Enter');
 
     // The signature.
     await until(() => flow.shadowRoot!.querySelector('ck-signature'));
     await until(() => deepActive()?.getAttribute('part') === 'heading');
     expect(stepOf(flow)).to.equal('Step 3 of 3');
     await tab(2); // authorization text, name
-    await sendKeys({ type: 'Michael Scott' });
+    await type('Michael Scott');
     await tab();
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     await tab(2); // back, sign
-    await sendKeys({ press: 'Enter' });
+    await press('Enter');
 
     const complete = (await until(() =>
       events.find((e) => e.type === 'ck-complete'),
@@ -264,7 +261,7 @@ describe('ck-apply-flow against the sandbox BFF', () => {
     expect(dark()).to.be.greaterThan(50);
     const name = signature.shadowRoot!.querySelector('ck-text-field')!;
     name.shadowRoot!.querySelector('input')!.focus();
-    await sendKeys({ type: 'Pam Beesly' });
+    await type('Pam Beesly');
     const esign = signature.shadowRoot!.querySelector('ck-checkbox')!;
     esign.shadowRoot!.querySelector('input')!.click();
     await esign.updateComplete;

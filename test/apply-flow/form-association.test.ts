@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '@checkr-kit/apply-flow';
 import { validateFirstName } from '@checkr-kit/validation';
+import { press, type } from '../support/keys.ts';
 
 /** The fields behave like native inputs inside a plain <form>: they submit, validate and reset. */
 describe('ck fields in a plain <form>', () => {
@@ -50,23 +50,23 @@ describe('ck fields in a plain <form>', () => {
     const focus = (selector: string, inner = 'input, select') =>
       (form.querySelector(selector)!.shadowRoot!.querySelector(inner) as HTMLElement).focus();
     focus('ck-text-field');
-    await sendKeys({ type: 'Ana' });
+    await type('Ana');
     focus('ck-email-field');
-    await sendKeys({ type: 'ana@example.com' });
+    await type('ana@example.com');
     focus('ck-dob-field');
-    await sendKeys({ type: '7' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '4' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '1990' });
+    await type('7');
+    await press('Tab');
+    await type('4');
+    await press('Tab');
+    await type('1990');
     focus('ck-select');
-    await sendKeys({ type: 'Texas' });
+    await type('Texas');
     focus('ck-driver-license-field', 'select');
-    await sendKeys({ type: 'Texas' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '12345678' });
+    await type('Texas');
+    await press('Tab');
+    await type('12345678');
     focus('ck-checkbox', 'input');
-    await sendKeys({ press: 'Space' });
+    await press('Space');
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     expect(form.checkValidity()).to.equal(true);

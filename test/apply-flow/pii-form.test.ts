@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '@checkr-kit/apply-flow';
 import type { CkPiiForm } from '@checkr-kit/apply-flow';
 import { registerTranslation, type ApplyDocument, type CkPiiSubmitEvent } from '@checkr-kit/core';
 import { es } from '@checkr-kit/core/translations/es';
+import { press, type } from '../support/keys.ts';
 
 const rights: ApplyDocument = {
   id: 'fcra-summary-of-rights',
@@ -20,9 +20,9 @@ const rights: ApplyDocument = {
 const requirements = { min_age: 18 as const, ssn: true, zipcode: true, driver_license: true };
 
 /** Tab to the next focusable thing and type, as a person would. */
-async function type(text: string) {
-  await sendKeys({ press: 'Tab' });
-  if (text) await sendKeys({ type: text });
+async function tabAndType(text: string) {
+  await press('Tab');
+  if (text) await type(text);
 }
 
 describe('ck-pii-form', () => {
@@ -72,31 +72,31 @@ describe('ck-pii-form', () => {
       .shadowRoot!.querySelector('ck-text-field')!
       .shadowRoot!.querySelector('input')!;
     first.focus();
-    await sendKeys({ type: 'Michael' });
-    await type('Gary'); // middle name
-    await type(''); // "no middle name" checkbox: leave it
-    await type('Scott');
-    await type('michael.scott@dundermifflin.com');
-    await type('(203) 540-8926');
-    await type('3'); // month (English order: month, day, year)
-    await type('15');
-    await type('1964');
-    await sendKeys({ press: 'Tab' }); // residence state select
-    await sendKeys({ type: 'Pennsylvania' });
-    await type('06831-1234');
-    await type('111112001');
-    await sendKeys({ press: 'Tab' }); // show/hide toggle
-    await sendKeys({ press: 'Tab' }); // licence state
-    await sendKeys({ type: 'Connecticut' });
-    await type('981 736 076');
-    await sendKeys({ press: 'Tab' }); // copy requested
-    await sendKeys({ press: 'Space' });
-    await sendKeys({ press: 'Tab' }); // rights document (scrollable region)
-    await sendKeys({ press: 'Tab' }); // acknowledgement
-    await sendKeys({ press: 'Space' });
+    await type('Michael');
+    await tabAndType('Gary'); // middle name
+    await tabAndType(''); // "no middle name" checkbox: leave it
+    await tabAndType('Scott');
+    await tabAndType('michael.scott@dundermifflin.com');
+    await tabAndType('(203) 540-8926');
+    await tabAndType('3'); // month (English order: month, day, year)
+    await tabAndType('15');
+    await tabAndType('1964');
+    await press('Tab'); // residence state select
+    await type('Pennsylvania');
+    await tabAndType('06831-1234');
+    await tabAndType('111112001');
+    await press('Tab'); // show/hide toggle
+    await press('Tab'); // licence state
+    await type('Connecticut');
+    await tabAndType('981 736 076');
+    await press('Tab'); // copy requested
+    await press('Space');
+    await press('Tab'); // rights document (scrollable region)
+    await press('Tab'); // acknowledgement
+    await press('Space');
     const submitted = oneEvent(el, 'ck-pii-submit');
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Enter' });
+    await press('Tab');
+    await press('Enter');
     const event = (await submitted) as unknown as CkPiiSubmitEvent;
     expect(event.candidate()).to.deep.equal({
       first_name: 'Michael',

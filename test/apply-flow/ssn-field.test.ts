@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '@checkr-kit/apply-flow';
 import type { CkSsnField } from '@checkr-kit/apply-flow';
 import { registerTranslation } from '@checkr-kit/core';
 import { es } from '@checkr-kit/core/translations/es';
+import { press, type } from '../support/keys.ts';
 
 const inner = (el: CkSsnField) => el.shadowRoot!.querySelector('input')!;
 
@@ -20,7 +20,7 @@ describe('ck-ssn-field', () => {
       html`<ck-ssn-field label="SSN" name="ssn"></ck-ssn-field>`,
     );
     inner(el).focus();
-    await sendKeys({ type: '847434645' });
+    await type('847434645');
     await el.updateComplete;
     expect(el.value).to.equal('847-43-4645');
     expect(inner(el).getAttribute('autocomplete')).to.equal('off');
@@ -28,8 +28,8 @@ describe('ck-ssn-field', () => {
     expect(getComputedStyle(inner(el)).getPropertyValue('-webkit-text-security')).to.equal('disc');
     const toggle = el.shadowRoot!.querySelector('button')!;
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await press('Tab');
+    await press('Space');
     await el.updateComplete;
     expect(toggle.getAttribute('aria-pressed')).to.equal('true');
     expect(getComputedStyle(inner(el)).getPropertyValue('-webkit-text-security')).to.equal('none');
@@ -40,7 +40,7 @@ describe('ck-ssn-field', () => {
       html`<ck-ssn-field label="SSN" name="ssn"></ck-ssn-field>`,
     );
     inner(el).focus();
-    await sendKeys({ type: '666123456' });
+    await type('666123456');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
     expect(el.matches(':state(user-invalid)')).to.equal(false);
@@ -62,7 +62,7 @@ describe('ck-ssn-field', () => {
     );
     const el = form.querySelector('ck-ssn-field')!;
     inner(el).focus();
-    await sendKeys({ type: '111112001' });
+    await type('111112001');
     await el.updateComplete;
     expect(new FormData(form).get('ssn')).to.equal('111-11-2001');
     form.reset();

@@ -179,27 +179,36 @@ describe('ck-pay-embed with the sandbox', () => {
 
   it('posts its events to a React Native host, and external links as open-external', async () => {
     const before = posted.length;
-    const el = await fixture<CkPayEmbed>(html`<ck-pay-embed .fetchToken=${mint}></ck-pay-embed>`);
-    await until(() => posted.slice(before).some((m) => m.type === 'ck-pay-ready'));
-    // Play the embeddable's click on its help-centre link (the frame is cross-origin).
+    // A double of the embeddable on this page's origin, so the test can send its messages from
+    // inside the frame (Firefox refuses a MessageEvent whose source is a cross-origin window).
+    const double = async () => ({
+      token: 't',
+      embed_url: `${location.origin}/sandbox/pay-cdn/double/?tempAuthToken=t`,
+    });
+    const el = await fixture<CkPayEmbed>(html`<ck-pay-embed .fetchToken=${double}></ck-pay-embed>`);
+    await until(
+      () => posted.slice(before).some((m) => m.type === 'ck-pay-ready'),
+      8000,
+      'ck-pay-ready posted',
+    );
     const frame = el.shadowRoot!.querySelector('iframe')!;
-    const origin = new URL(frame.src).origin;
-    window.dispatchEvent(
-      new MessageEvent('message', {
-        origin,
-        source: frame.contentWindow,
-        data: {
+    const inside = frame.contentWindow!;
+    // The embeddable's click on its help-centre link.
+    inside.postMessage(
+      {
+        relay: {
           source: 'checkr-pay-embeddable',
           type: 'external-link',
           url: 'https://help.checkrpay.com/',
         },
-      }),
+      },
+      '*',
     );
     // A forged message from another origin is ignored.
     window.dispatchEvent(
       new MessageEvent('message', {
         origin: 'https://evil.example',
-        source: frame.contentWindow,
+        source: inside,
         data: {
           source: 'checkr-pay-embeddable',
           type: 'external-link',
@@ -207,6 +216,12 @@ describe('ck-pay-embed with the sandbox', () => {
         },
       }),
     );
+    await until(
+      () => posted.slice(before).some((m) => m.type === 'open-external'),
+      8000,
+      'open-external posted',
+    );
+    await wait(100);
     const mine = posted.slice(before);
     expect(mine.every((m) => m.source === 'checkr-kit')).to.equal(true);
     expect(mine.map((m) => m.type)).to.include.members([
