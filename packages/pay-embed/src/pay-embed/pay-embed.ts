@@ -71,7 +71,8 @@ export function allowedEmbedUrl(
  * @csspart notice - The too-small warning.
  * @cssprop --ck-pay-embed-height - The height of the wallet (640px).
  * @event ck-pay-ready - The wallet loaded.
- * @event ck-pay-error - No token or no wallet: `code`.
+ * @event ck-pay-error - No token or no wallet: `code` (`frame_blocked`: the page's
+ * Content-Security-Policy refused the frame, or it did not load within `load-timeout`).
  * @event ck-pay-token-expired - The wallet said its session expired.
  * @event ck-pay-viewport-too-small - The container is too small: `width`, `height`.
  * @event ck-pay-external-link - A link leaving Checkr Pay: `url`.
@@ -83,6 +84,7 @@ export class CkPayEmbed extends CkElement {
     tokenUrl: { attribute: 'token-url' },
     fetchToken: { attribute: false },
     fetchHostToken: { attribute: false },
+    loadTimeout: { attribute: 'load-timeout', type: Number },
     phase: { state: true },
     src: { state: true },
     tooSmall: { state: true },
@@ -98,6 +100,12 @@ export class CkPayEmbed extends CkElement {
    * every mount, so an expired JWT is never sent twice.
    */
   fetchHostToken: (() => Promise<string>) | undefined;
+  /**
+   * Milliseconds the wallet may take to load before the element gives up with `frame_blocked`:
+   * Firefox never fires `load` on a frame the page's CSP blocked, and no engine reports a frame
+   * the CDN refused to be framed in.
+   */
+  loadTimeout = 30_000;
 
   private phase: Phase = 'loading';
   private src: string | undefined;
@@ -106,10 +114,12 @@ export class CkPayEmbed extends CkElement {
   private controller: AbortController | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private embedOrigin: string | undefined;
+  private loadTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('message', this.handleMessage);
+    document.addEventListener('securitypolicyviolation', this.handleViolation);
     this.resizeObserver = new ResizeObserver(
       ([entry]) => entry && this.checkSize(entry.contentRect),
     );
@@ -125,7 +135,9 @@ export class CkPayEmbed extends CkElement {
 
   override disconnectedCallback(): void {
     window.removeEventListener('message', this.handleMessage);
+    document.removeEventListener('securitypolicyviolation', this.handleViolation);
     this.resizeObserver?.disconnect();
+    clearTimeout(this.loadTimer);
     // Abort a token request still in flight and drop the frame: a re-connect starts afresh.
     this.controller?.abort();
     this.controller = undefined;
@@ -140,6 +152,7 @@ export class CkPayEmbed extends CkElement {
     this.controller = controller;
     this.phase = 'loading';
     this.src = undefined;
+    clearTimeout(this.loadTimer);
     try {
       const token = await this.requestToken(controller.signal);
       if (controller.signal.aborted || this.controller !== controller) return;
@@ -147,6 +160,7 @@ export class CkPayEmbed extends CkElement {
       if (!url) throw Object.assign(new Error('embed_url_refused'), { code: 'embed_url_refused' });
       this.embedOrigin = url.origin;
       this.src = url.toString();
+      this.loadTimer = setTimeout(() => this.frameBlocked(), this.loadTimeout);
     } catch (error) {
       if (controller.signal.aborted || this.controller !== controller) return;
       const code = (error as { code?: string }).code ?? 'network_error';
@@ -200,6 +214,7 @@ export class CkPayEmbed extends CkElement {
       return;
     const data = event.data as { source?: unknown; type?: unknown; url?: unknown } | null;
     if (!data || data.source !== 'checkr-pay-embeddable') return;
+    if (data.type === 'ready') this.ready();
     if (data.type === 'expired') this.expire();
     if (data.type === 'external-link' && typeof data.url === 'string') {
       this.dispatchEvent(new CkPayExternalLinkEvent(data.url));
@@ -208,6 +223,36 @@ export class CkPayEmbed extends CkElement {
     }
   };
 
+  /**
+   * The page's CSP refused the frame. Every engine reports it here (the event is composed, so it
+   * reaches the document from inside this shadow root); a report-only policy blocks nothing.
+   */
+  private handleViolation = (event: SecurityPolicyViolationEvent): void => {
+    if (this.phase !== 'loading' || !this.src || event.disposition !== 'enforce') return;
+    // blockedURI holds the token: only its origin is compared (a report may give the origin
+    // alone), and it is never logged.
+    if (`${event.blockedURI}/`.startsWith(`${this.embedOrigin}/`))
+      this.frameBlocked(event.violatedDirective);
+  };
+
+  /** No wallet will show: say so, with the one line a developer needs to fix the page. */
+  private frameBlocked(directive?: string): void {
+    if (this.phase !== 'loading') return;
+    console.warn(
+      `ck-pay-embed: frame_blocked (${directive ?? `no load in ${this.loadTimeout} ms`}): the page's Content-Security-Policy needs "frame-src ${this.embedOrigin}"`,
+    );
+    this.phase = 'error';
+    this.src = undefined;
+    this.dispatchEvent(new CkPayErrorEvent('frame_blocked'));
+  }
+
+  private ready(): void {
+    // A timer still running after this finds the phase changed and does nothing.
+    if (this.phase !== 'loading' || !this.src) return;
+    this.phase = 'ready';
+    this.dispatchEvent(new CkPayReadyEvent());
+  }
+
   private expire(): void {
     if (this.phase === 'expired') return;
     this.phase = 'expired';
@@ -215,10 +260,16 @@ export class CkPayEmbed extends CkElement {
     this.dispatchEvent(new CkPayTokenExpiredEvent());
   }
 
-  private handleLoad(): void {
-    if (this.phase !== 'loading' || !this.src) return;
-    this.phase = 'ready';
-    this.dispatchEvent(new CkPayReadyEvent());
+  /**
+   * Checkr Pay's CDN documents no message, so `load` is the only sign the wallet loaded, and
+   * Chromium and WebKit fire it on a frame the CSP blocked too. A blocked frame that WebKit left
+   * at about:blank is readable from here (Checkr Pay's never is): that is no wallet. Chromium's
+   * error page is not readable; its `securitypolicyviolation` arrives first (handleViolation).
+   */
+  private handleLoad(event: Event): void {
+    if ((event.target as HTMLIFrameElement).contentDocument?.URL === 'about:blank')
+      this.frameBlocked('frame-src');
+    else this.ready();
   }
 
   private handleRetry(): void {
