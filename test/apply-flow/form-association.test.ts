@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '@checkr-kit/apply-flow';
+import type { CkFormControl } from '@checkr-kit/core';
 import { validateFirstName } from '@checkr-kit/validation';
 import { press, type } from '../support/keys.ts';
 
@@ -87,6 +88,54 @@ describe('ck fields in a plain <form>', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect([...new FormData(form).keys()]).to.deep.equal([]);
     expect(form.querySelector('ck-text-field')!.value).to.equal('');
+  });
+
+  it('shows errors on submit and reportValidity(), never on a scripted checkValidity()', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form>
+        <ck-text-field
+          name="first_name"
+          label="First name"
+          required
+          .validator=${validateFirstName}
+        ></ck-text-field>
+        <ck-email-field name="email" label="Email" required></ck-email-field>
+        <button type="submit">Send</button>
+      </form>`,
+    );
+    form.addEventListener('submit', (event) => event.preventDefault());
+    const fields = [...form.querySelectorAll<CkFormControl>('ck-text-field, ck-email-field')];
+    /** Which fields show their error, as a person sees it and as CSS can style it. */
+    const showing = async () => {
+      await Promise.all(fields.map((field) => field.updateComplete));
+      return fields.map(
+        (field) =>
+          field.shadowRoot!.querySelector('[part=error]') !== null &&
+          field.matches(':state(user-invalid)'),
+      );
+    };
+    const [first, email] = fields;
+
+    // A script asking: the answer, and nothing shown.
+    expect(form.checkValidity()).to.equal(false);
+    expect(first!.checkValidity()).to.equal(false);
+    expect(await showing()).to.deep.equal([false, false]);
+
+    // The field's own reportValidity() shows that field's error only.
+    expect(email!.reportValidity()).to.equal(false);
+    expect(await showing()).to.deep.equal([false, true]);
+
+    form.reset();
+    expect(await showing()).to.deep.equal([false, false]);
+    // The form's reportValidity() shows every error.
+    expect(form.reportValidity()).to.equal(false);
+    expect(await showing()).to.deep.equal([true, true]);
+
+    form.reset();
+    expect(await showing()).to.deep.equal([false, false]);
+    // So does a submit attempt (Enter in a field, or the button).
+    form.querySelector('button')!.click();
+    expect(await showing()).to.deep.equal([true, true]);
   });
 
   it('disables with a disabled fieldset, like native controls', async () => {

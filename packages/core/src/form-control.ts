@@ -80,6 +80,34 @@ export const fieldStyles = css`
 `;
 
 /**
+ * How many scripted `checkValidity()` calls are running. The `invalid` events they fire are a
+ * script asking, not a person submitting, so they show no error: native controls turn
+ * `:user-invalid` on submit and `reportValidity()` only. Events fire synchronously inside the
+ * call, so a counter is enough.
+ */
+let scriptedChecks = 0;
+function quietly<T>(check: () => T): T {
+  scriptedChecks++;
+  try {
+    return check();
+  } finally {
+    scriptedChecks--;
+  }
+}
+/**
+ * A form's own checkValidity() reaches its controls through the browser, not through them, so
+ * each form that holds a field gets it wrapped once (as Shoelace wraps a form's validity
+ * methods); it still returns the native answer. Submitting and reportValidity() are untouched.
+ */
+const wrappedForms = new WeakSet<HTMLFormElement>();
+function quietFormChecks(form: HTMLFormElement | null): void {
+  if (!form || wrappedForms.has(form)) return;
+  wrappedForms.add(form);
+  const check = form.checkValidity;
+  form.checkValidity = () => quietly(() => check.call(form));
+}
+
+/**
  * Base of every form field: a form-associated custom element (ElementInternals) that submits,
  * resets, restores, disables and validates like a native control. Validity is anchored on the
  * inner control, so the browser's own form validation focuses the right input. The
@@ -126,8 +154,8 @@ export abstract class CkFormControl extends CkElement {
   constructor() {
     super();
     this.addEventListener('invalid', () => {
-      // The form tried to submit and found this field invalid: show the error now.
-      this.interacted = true;
+      // A submit attempt or reportValidity() found this field invalid: show the error now.
+      if (!scriptedChecks) this.interacted = true;
     });
   }
 
@@ -148,8 +176,9 @@ export abstract class CkFormControl extends CkElement {
   get willValidate(): boolean {
     return this.internals.willValidate;
   }
+  /** Like the native one: answers, and shows nothing. */
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return quietly(() => this.internals.checkValidity());
   }
   /** Like the native one, and also shows the field's error. */
   reportValidity(): boolean {
@@ -170,6 +199,9 @@ export abstract class CkFormControl extends CkElement {
     this.interacted = true;
   }
 
+  formAssociatedCallback(form: HTMLFormElement | null): void {
+    quietFormChecks(form);
+  }
   formResetCallback(): void {
     this.value = this.defaultValue;
     this.interacted = false;
