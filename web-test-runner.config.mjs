@@ -130,7 +130,9 @@ export default {
       return next();
     },
   ],
-  testFramework: { config: { timeout: 20000 } },
+  // WebKit gets one key per WebDriver call (test/support/keys.ts), so a whole flow typed by
+  // keyboard takes it several times longer than the others; a guard, not a measure.
+  testFramework: { config: { timeout: engine === 'webkit' ? 60000 : 20000 } },
   reporters: [
     defaultReporter(),
     summaryReporter({ flatten: false }),
