@@ -91,6 +91,7 @@ export default {
     '!test/e2e/**',
     '!test/stories/**',
     '!test/postgres/**',
+    '!test/consumer/**',
   ],
   rootDir: '.',
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
