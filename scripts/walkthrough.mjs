@@ -61,7 +61,7 @@ await page.getByLabel('I have received and read this document').check();
 await page.getByRole('button', { name: 'Continue' }).click();
 await page.locator('ck-signature').waitFor();
 await shot('4-signature');
-await page.getByLabel('Type your full name to sign').fill("maria jose o'brien ruiz");
+await page.getByLabel('Type your full name to sign').fill("maria jose o'brien-ruiz");
 await page.getByLabel(/I agree to sign electronically/).check();
 const pad = await page.locator('canvas').boundingBox();
 await page.mouse.move(pad.x + 20, pad.y + pad.height * 0.7);
