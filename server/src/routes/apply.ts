@@ -45,8 +45,14 @@ const newSession = z.strictObject({
   work_locations: z
     .array(
       z.strictObject({
-        country: z.string().length(2).default('US'),
-        state: state.optional(),
+        country: z.string().length(2).default('US').meta({
+          description:
+            'ISO 3166-1 alpha-2. Only `US` is accepted (Checkr orders international checks through invitations, not reports): any other country is refused with 400 `work_location_country_unsupported`.',
+        }),
+        state: state.optional().meta({
+          description:
+            'A US state code (CA, DC, PR ...); required, as Checkr requires it for US work locations: without it, 400 `work_location_state_required`.',
+        }),
         city: text(100).optional(),
       }),
     )

@@ -160,18 +160,30 @@ export class ApplyService {
 
   /**
    * What Checkr would refuse when the report is ordered, known now: refused before a candidate
-   * signs anything, never after. "State is required for US candidates" (seed 001 L1875); a
-   * package Checkr has not configured for minors cancels candidates under 18 (seed 000 L2026,
-   * `minors_package_not_enabled`), and only the account owner knows which packages are, so
-   * CHECKR_MINORS_PACKAGES lists them.
+   * signs anything, never after. The kit orders with POST /v1/reports, which "does not support the
+   * creation of reports which include international Packages. Use the /invitations API" (seed 001
+   * L2365), while its WorkLocation says "Country is required for non-US candidates" (L2401, also
+   * L1875). The seeds contradict themselves there; the safer reading is taken: a work location
+   * outside the US is refused now, since ordering it would fail only after the candidate signed.
+   * "When country is not specified defaults to US. State is required for US candidates" (L2401):
+   * a US location needs a state that is a US jurisdiction. A package Checkr has not configured for
+   * minors cancels candidates under 18 (seed 000 L2026, `minors_package_not_enabled`), and only
+   * the account owner knows which packages are, so CHECKR_MINORS_PACKAGES lists them.
    */
   private refuseKnownReportRefusals(input: NewSession): void {
     input.workLocations.forEach((location, index) => {
-      if ((location.country ?? 'US') === 'US' && !location.state)
+      if ((location.country ?? 'US') !== 'US')
+        throw new AppError(
+          400,
+          'work_location_country_unsupported',
+          'Only US work locations can be ordered through Checkr /v1/reports; international checks need Checkr invitations',
+          `/work_locations/${index}/country`,
+        );
+      if (!location.state || normalizeState(location.state) !== location.state)
         throw new AppError(
           400,
           'work_location_state_required',
-          'A US work location needs its state',
+          'A US work location needs its state, a US state code such as CA',
           `/work_locations/${index}/state`,
         );
     });
