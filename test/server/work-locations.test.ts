@@ -65,7 +65,12 @@ describe('work locations at session creation', () => {
   });
 
   it('refuses a US work location without a state, or with one that is not a US state', async () => {
-    for (const location of [{ country: 'US' }, {}, { country: 'US', state: 'ZZ' }, { state: 'XX' }]) {
+    for (const location of [
+      { country: 'US' },
+      {},
+      { country: 'US', state: 'ZZ' },
+      { state: 'XX' },
+    ]) {
       const { status, body } = await createSession([location]);
       assert.equal(status, 400, `${JSON.stringify(location)}: ${JSON.stringify(body)}`);
       assert.equal(body.errors[0].code, 'work_location_state_required');
@@ -81,7 +86,10 @@ describe('work locations at session creation', () => {
       [{ country: 'GB', city: 'London' }],
       [{ country: 'US' }],
       [{ country: 'US', state: 'ZZ' }],
-      [{ country: 'US', state: 'CA' }, { country: 'MX', state: 'JA' }],
+      [
+        { country: 'US', state: 'CA' },
+        { country: 'MX', state: 'JA' },
+      ],
     ];
     for (const locations of cases) {
       const kit = (await createSession(locations)).status;
