@@ -30,7 +30,13 @@ export function bffPlugin(): TestRunnerPlugin {
         reportCompleteAfterMs: 100,
         retryPolicy: { attempts: 4, timeoutMs: 3000, baseDelayMs: 10, maxDelayMs: 100 },
         outbox: { pollMs: 50, baseDelayMs: 10, maxDelayMs: 100 },
-        rateLimits: { windowMs: 60_000, apply: 10_000, token: 10_000 },
+        rateLimits: {
+          windowMs: 60_000,
+          apply: 10_000,
+          token: 10_000,
+          adminFailures: 10_000,
+          webhookFailures: 10_000,
+        },
       });
     },
     async serverStop() {

@@ -8,7 +8,7 @@ import { openApiDocument } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
 import { kitRoutes, type KitRoutes } from './routes/kit.ts';
-import { corsAllowList } from './routes/middleware.ts';
+import { corsAllowList, type FailureLimit } from './routes/middleware.ts';
 import { payRoutes, webhookRoutes } from './routes/pay-and-webhooks.ts';
 import type { ApplyService } from './services/apply.ts';
 import type { HostAuthenticator, PayService } from './services/pay.ts';
@@ -24,9 +24,19 @@ export interface RateLimits {
   applyPerAddress?: number;
   /** Pay token mints per client per window. */
   token: number;
+  /** Wrong or missing admin keys per address per window before 429 (default 10). */
+  adminFailures?: number;
+  /** Unsigned, badly signed or malformed webhooks per address per window before 429 (default 30). */
+  webhookFailures?: number;
 }
 
-export const defaultRateLimits: RateLimits = { windowMs: 60_000, apply: 120, token: 20 };
+export const defaultRateLimits: RateLimits = {
+  windowMs: 60_000,
+  apply: 120,
+  token: 20,
+  adminFailures: 10,
+  webhookFailures: 30,
+};
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -120,12 +130,27 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', mode: config.sandbox ? 'sandbox' : 'live' });
   });
 
-  app.use(webhookRoutes(deps.webhooks));
+  // Failures only, per address, on the store's counter (shared by every replica).
+  const adminFailures: FailureLimit = {
+    windowMs: limits.windowMs,
+    max: limits.adminFailures ?? defaultRateLimits.adminFailures!,
+    counter: deps.store,
+    name: 'admin-failures',
+  };
+  app.use(
+    webhookRoutes(deps.webhooks, {
+      windowMs: limits.windowMs,
+      max: limits.webhookFailures ?? defaultRateLimits.webhookFailures!,
+      counter: deps.store,
+      name: 'webhook-failures',
+    }),
+  );
   app.use(
     applyRoutes({
       apply: deps.apply,
       tokens: deps.tokens,
       adminKey: config.adminKey,
+      adminFailures,
       limits: {
         windowMs: limits.windowMs,
         apply: limits.apply,
@@ -162,6 +187,7 @@ export function createApp(deps: AppDeps): Express {
       store: deps.store,
       apply: deps.apply,
       adminKey: config.adminKey,
+      adminFailures,
       onRetry: deps.onOutboxRetry,
     }),
   );
@@ -170,6 +196,7 @@ export function createApp(deps: AppDeps): Express {
       pay: deps.pay,
       authenticate: deps.authenticate,
       adminKey: config.adminKey,
+      adminFailures,
       limits: { windowMs: limits.windowMs, token: limits.token, counter: deps.store },
     }),
   );

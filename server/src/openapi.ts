@@ -81,7 +81,7 @@ export function openApiMarkdown(): string {
       if (!operation) return [];
       const auth = (operation.security ?? []).flatMap((s) => Object.keys(s)).join(', ') || '-';
       const success = Object.keys(operation.responses ?? {})
-        .filter((status) => status !== 'default')
+        .filter((status) => /^[23]/.test(status))
         .join(', ');
       return [
         `| \`${method.toUpperCase()} ${path}\` | ${operation.summary ?? ''} | ${auth} | ${success} |`,

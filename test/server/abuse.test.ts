@@ -8,7 +8,14 @@ import { startSandbox } from './helpers.ts';
  * 4xx (or a legitimate 2xx) in the one error shape: never a 5xx, never a stack trace.
  */
 const bff = await startSandbox({
-  rateLimits: { windowMs: 60_000, apply: 1_000_000, token: 1_000_000 },
+  // Random wrong keys and unsigned webhooks by the hundred: the failure limits stay out of the way.
+  rateLimits: {
+    windowMs: 60_000,
+    apply: 1_000_000,
+    token: 1_000_000,
+    adminFailures: 1_000_000,
+    webhookFailures: 1_000_000,
+  },
 });
 const admin = bff.config.adminKey;
 const session = await (

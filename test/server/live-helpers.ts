@@ -21,7 +21,13 @@ export async function startLive(
     logger,
     retryPolicy: fastRetries,
     outbox: { pollMs: 20, baseDelayMs: 5, maxDelayMs: 50 },
-    rateLimits: { windowMs: 60_000, apply: 10_000, token: 10_000 },
+    rateLimits: {
+      windowMs: 60_000,
+      apply: 10_000,
+      token: 10_000,
+      adminFailures: 10_000,
+      webhookFailures: 10_000,
+    },
     ...options,
     env: {
       DATABASE_URL: 'sqlite::memory:',

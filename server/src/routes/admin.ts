@@ -4,25 +4,28 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
 import type { ConsentListRow, OutboxItem, Store } from '../store/store.ts';
-import { json, responses } from './describe.ts';
-import { noStore, requireAdmin } from './middleware.ts';
+import { json, responses, tooManyFailures } from './describe.ts';
+import { noStore, requireAdmin, type FailureLimit } from './middleware.ts';
 
 /** The customer's back office: consent records and their PDFs, behind the admin key. */
 export function adminRoutes({
   store,
   apply,
   adminKey,
+  adminFailures,
   onRetry,
 }: {
   store: Store;
   apply: ApplyService;
   adminKey: string;
+  /** Failed admin keys per address before 429. */
+  adminFailures?: FailureLimit;
   /** Wakes the outbox worker after an item is made due again. */
   onRetry?: () => void;
 }): Router {
   const router = Router();
-  router.use('/v1/consents', noStore, requireAdmin(adminKey));
-  router.use('/v1/outbox', noStore, requireAdmin(adminKey));
+  router.use('/v1/consents', noStore, requireAdmin(adminKey, adminFailures));
+  router.use('/v1/outbox', noStore, requireAdmin(adminKey, adminFailures));
 
   // What the BFF still owes Checkr and could not deliver: `failed` items stopped on a refusal,
   // `pending` ones are being retried (network, 429, 5xx) and have failed at least once.
@@ -146,6 +149,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
       security: [{ adminKey: [] }],
       requestParams: { query: z.object({ state: z.enum(['failed', 'pending']).optional() }) },
       responses: responses({
+        ...tooManyFailures,
         '200': json('Up to 200 items', z.object({ data: z.array(outboxItem) })),
       }),
     },
@@ -157,7 +161,10 @@ export const adminPaths: ZodOpenApiPathsObject = {
       tags: ['Consents'],
       security: [{ adminKey: [] }],
       requestParams: consentId,
-      responses: responses({ '202': json('Due again', outboxItem) }),
+      responses: responses({
+        ...tooManyFailures,
+        '202': json('Due again', outboxItem),
+      }),
     },
   },
   '/v1/consents': {
@@ -167,6 +174,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
       tags: ['Consents'],
       security: [{ adminKey: [] }],
       responses: responses({
+        ...tooManyFailures,
         '200': json(
           'Consent records, newest first',
           z.object({
@@ -194,6 +202,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
       security: [{ adminKey: [] }],
       requestParams: consentId,
       responses: responses({
+        ...tooManyFailures,
         '200': json(
           'The consent',
           z.object({
@@ -226,6 +235,7 @@ export const adminPaths: ZodOpenApiPathsObject = {
       security: [{ adminKey: [] }],
       requestParams: consentId,
       responses: responses({
+        ...tooManyFailures,
         '200': {
           description: 'The PDF',
           headers: {

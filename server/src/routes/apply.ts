@@ -5,13 +5,14 @@ import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
 import type { SessionTokens } from '../services/tokens.ts';
-import { json, responses } from './describe.ts';
+import { json, responses, tooManyFailures } from './describe.ts';
 import {
   clientIp,
   limit,
   noStore,
   requireAdmin,
   requireSessionToken,
+  type FailureLimit,
   type RateLimitCounter,
 } from './middleware.ts';
 
@@ -167,6 +168,7 @@ export const applyPaths: ZodOpenApiPathsObject = {
       security: adminSecurity,
       requestBody: { required: true, content: { 'application/json': { schema: newSession } } },
       responses: responses({
+        ...tooManyFailures,
         '201': json(
           'Created',
           sessionToken.extend({ session_id: z.string() }).meta({ id: 'ApplySessionCreated' }),
@@ -181,7 +183,10 @@ export const applyPaths: ZodOpenApiPathsObject = {
       tags: ['Apply sessions'],
       security: adminSecurity,
       requestParams: { path: z.object({ id: z.string() }) },
-      responses: responses({ '201': json('A fresh token', sessionToken) }),
+      responses: responses({
+        ...tooManyFailures,
+        '201': json('A fresh token', sessionToken),
+      }),
     },
   },
   '/v1/apply/config': {
@@ -254,6 +259,8 @@ export interface ApplyRouteOptions {
   apply: ApplyService;
   tokens: SessionTokens;
   adminKey: string;
+  /** Failed admin keys per address before 429. */
+  adminFailures?: FailureLimit;
   /** Which origin a session is bound to when the customer backend names none. */
   resolveAudience: (requested: string | undefined) => string;
   limits: {
@@ -268,12 +275,13 @@ export function applyRoutes({
   apply,
   tokens,
   adminKey,
+  adminFailures,
   resolveAudience,
   limits,
 }: ApplyRouteOptions): Router {
   const router = Router();
   const small = express.json({ limit: '16kb' });
-  const admin = requireAdmin(adminKey);
+  const admin = requireAdmin(adminKey, adminFailures);
   const session = requireSessionToken(tokens);
   // Two limits: per address before the token is read (a flood of bad tokens), generous, since
   // candidates behind one proxy or carrier NAT share an address; then per apply session, so one

@@ -35,6 +35,15 @@ export function responses(success: ZodOpenApiResponsesObject): ZodOpenApiRespons
   };
 }
 
+/** 429 on routes that count failed attempts (a wrong admin key, a bad webhook signature). */
+export const tooManyFailures = {
+  '429': {
+    description:
+      'Too many failed attempts from this address in the window (code too_many_failures, Retry-After); refused before the body is read',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+};
+
 /** A JSON response body. */
 export function json(description: string, schema: z.ZodType) {
   return { description, content: { 'application/json': { schema } } };

@@ -23,12 +23,66 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
+/**
+ * Failed attempts per client address, counted on the store's shared counter: before anything
+ * else is read, an address that has failed `max` times in the window is refused with 429 (even
+ * with a right key: it could be a lucky guess); only failures are counted, so a caller with the
+ * right key or signature is never slowed by its own successes, however many run at once.
+ */
+export interface FailureLimit {
+  windowMs: number;
+  max: number;
+  counter: RateLimitCounter;
+  /** The counter's name in the store. */
+  name: string;
+}
+
+function failureKey(limit: FailureLimit, req: Request): string {
+  return `${limit.name}:${ipKeyGenerator(clientIp(req))}`;
+}
+
+/** Answers 429 in the error shape (and says true) once the address has failed too often. */
+async function refused(failures: FailureLimit, req: Request, res: Response): Promise<boolean> {
+  const { hits, resetAt } = await failures.counter.countRateLimit(
+    failureKey(failures, req),
+    failures.windowMs,
+    0,
+  );
+  if (hits < failures.max) return false;
+  res.set('Retry-After', String(Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000))));
+  // The body (up to 1 MB on webhooks) is never read: close rather than drain it.
+  res.set('Connection', 'close');
+  res
+    .status(429)
+    .json(
+      errorBody([
+        { code: 'too_many_failures', title: 'Too many failed attempts; try again later' },
+      ]),
+    );
+  return true;
+}
+
+/** Refuses, before any body is read, an address that has failed too often. */
+export function refuseAfterFailures(failures: FailureLimit): RequestHandler {
+  return async (req, res, next) => {
+    if (!(await refused(failures, req, res))) next();
+  };
+}
+
+/** Counts one failure of the request's address. */
+export async function countFailure(failures: FailureLimit, req: Request): Promise<void> {
+  await failures.counter.countRateLimit(failureKey(failures, req), failures.windowMs, 1);
+}
+
 /** Server-to-server calls from the customer's backend: `Authorization: Bearer <BFF_ADMIN_KEY>`. */
-export function requireAdmin(adminKey: string): RequestHandler {
-  return (req, _res, next) => {
+export function requireAdmin(adminKey: string, failures?: FailureLimit): RequestHandler {
+  return async (req, res, next) => {
+    if (failures && (await refused(failures, req, res))) return;
     const given = bearer(req.get('authorization'));
-    if (!given || !sameSecret(given, adminKey))
+    if (!given || !sameSecret(given, adminKey)) {
+      if (failures) await countFailure(failures, req);
       throw new AppError(401, 'admin_key_invalid', 'A valid admin key is required');
+    }
     next();
   };
 }

@@ -1,12 +1,26 @@
-import express, { Router } from 'express';
+import express, {
+  Router,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { AppError } from '../errors.ts';
 import type { HostAuthenticator, PayService } from '../services/pay.ts';
 import type { WebhookService } from '../services/webhooks.ts';
 import { parseBody } from './apply.ts';
-import { json, responses } from './describe.ts';
-import { limit, noStore, requireAdmin, type RateLimitCounter } from './middleware.ts';
+import { json, responses, tooManyFailures } from './describe.ts';
+import {
+  countFailure,
+  limit,
+  noStore,
+  refuseAfterFailures,
+  requireAdmin,
+  type FailureLimit,
+  type RateLimitCounter,
+} from './middleware.ts';
 
 const workerTokenBody = z.strictObject({
   /** The worker's login session in the customer's app, so Checkr Pay spares repeated 2FA. */
@@ -38,11 +52,14 @@ export function payRoutes({
   pay,
   authenticate,
   adminKey,
+  adminFailures,
   limits,
 }: {
   pay: PayService | undefined;
   authenticate: HostAuthenticator | undefined;
   adminKey: string;
+  /** Failed admin keys per address before 429. */
+  adminFailures?: FailureLimit;
   limits: { windowMs: number; token: number; counter?: RateLimitCounter };
 }): Router {
   const router = Router();
@@ -55,7 +72,7 @@ export function payRoutes({
   router.post(
     '/v1/pay/workers',
     noStore,
-    requireAdmin(adminKey),
+    requireAdmin(adminKey, adminFailures),
     express.json({ limit: '8kb' }),
     async (req, res) => {
       const body = parseBody(newWorkerBody, req.body);
@@ -78,7 +95,7 @@ export function payRoutes({
   router.post(
     '/v1/pay/workers/:worker_id/token',
     noStore,
-    requireAdmin(adminKey),
+    requireAdmin(adminKey, adminFailures),
     express.json({ limit: '4kb' }),
     async (req, res) => {
       const body = parseBody(workerTokenBody, req.body);
@@ -115,20 +132,35 @@ export function payRoutes({
   return router;
 }
 
-export function webhookRoutes(webhooks: WebhookService): Router {
+export function webhookRoutes(webhooks: WebhookService, failures?: FailureLimit): Router {
   const router = Router();
+  // An address that sent too many unsigned, badly signed or malformed posts is refused before
+  // its body (up to 1 MB) is read; only those failures count, never a verified delivery.
+  const guard: RequestHandler = failures
+    ? refuseAfterFailures(failures)
+    : (_req, _res, next) => next();
   // Raw bodies: the signature is over the exact bytes, so no JSON parser may run first.
   const raw = express.raw({ type: () => true, limit: '1mb' });
-  router.post('/v1/webhooks/checkr', raw, async (req, res) => {
+  router.post('/v1/webhooks/checkr', guard, raw, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const { duplicate } = await webhooks.receiveCheckr(body, req.get('x-checkr-signature'));
     res.status(200).json({ received: true, duplicate });
   });
-  router.post('/v1/webhooks/checkr-pay', raw, async (req, res) => {
+  router.post('/v1/webhooks/checkr-pay', guard, raw, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const { duplicate } = await webhooks.receiveCheckrPay(body, req.get('x-checkrpay-signature'));
     res.status(200).json({ received: true, duplicate });
   });
+  // Every refusal counts: a bad or missing signature, a body that is not an event, one over 1 MB.
+  router.use(
+    ['/v1/webhooks/checkr', '/v1/webhooks/checkr-pay'],
+    async (error: unknown, req: Request, _res: Response, next: NextFunction) => {
+      const status = (error as { status?: unknown })?.status;
+      if (failures && typeof status === 'number' && status >= 400 && status < 500)
+        await countFailure(failures, req).catch(() => undefined);
+      next(error);
+    },
+  );
   return router;
 }
 
@@ -155,6 +187,7 @@ export const payPaths: ZodOpenApiPathsObject = {
       security: [{ adminKey: [] }],
       requestBody: { required: true, content: { 'application/json': { schema: newWorkerBody } } },
       responses: responses({
+        ...tooManyFailures,
         '201': json('Created', worker),
         '200': json('Already there', worker),
       }),
@@ -168,7 +201,10 @@ export const payPaths: ZodOpenApiPathsObject = {
       security: [{ adminKey: [] }],
       requestParams: { path: z.object({ worker_id: z.string().regex(/^[\w-]{1,100}$/) }) },
       requestBody: { content: { 'application/json': { schema: workerTokenBody } } },
-      responses: responses({ '201': json('Token and URL', payToken) }),
+      responses: responses({
+        ...tooManyFailures,
+        '201': json('Token and URL', payToken),
+      }),
     },
   },
   '/v1/pay/token': {
@@ -208,7 +244,7 @@ export const webhookPaths: ZodOpenApiPathsObject = {
       tags: ['Webhooks'],
       requestParams: { header: z.object({ 'x-checkr-signature': z.string() }) },
       requestBody: rawBody,
-      responses: responses({ '200': received }),
+      responses: responses({ '200': received, ...tooManyFailures }),
     },
   },
   '/v1/webhooks/checkr-pay': {
@@ -218,7 +254,7 @@ export const webhookPaths: ZodOpenApiPathsObject = {
       tags: ['Webhooks'],
       requestParams: { header: z.object({ 'x-checkrpay-signature': z.string() }) },
       requestBody: rawBody,
-      responses: responses({ '200': received }),
+      responses: responses({ '200': received, ...tooManyFailures }),
     },
   },
 };

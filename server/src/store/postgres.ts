@@ -431,7 +431,7 @@ export class PostgresStore implements Store {
   async countRateLimit(
     key: string,
     windowMs: number,
-    delta: 1 | -1,
+    delta: 1 | 0 | -1,
   ): Promise<{ hits: number; resetAt: Date }> {
     const row = await this.row(
       `INSERT INTO rate_limit_hits (key, hits, reset_at)

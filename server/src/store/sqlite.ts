@@ -293,7 +293,7 @@ export class SqliteStore implements Store {
   async countRateLimit(
     key: string,
     windowMs: number,
-    delta: 1 | -1,
+    delta: 1 | 0 | -1,
   ): Promise<{ hits: number; resetAt: Date }> {
     const now = Date.now();
     let entry = this.hits.get(key);

@@ -194,7 +194,7 @@ export interface Store {
   countRateLimit(
     key: string,
     windowMs: number,
-    delta: 1 | -1,
+    delta: 1 | 0 | -1,
   ): Promise<{ hits: number; resetAt: Date }>;
   resetRateLimit(key: string): Promise<void>;
 
