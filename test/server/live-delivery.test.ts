@@ -113,9 +113,17 @@ describe('live: PII left behind', () => {
       env: { PII_REMOVAL_CONTACT_EMAIL: 'privacy@example.com' },
       reconcile: { abandonAfterMs: 100, pollMs: 25 },
     });
-    const { token } = await applyAs(bff, admin, candidate);
+    const { token, sessionId } = await applyAs(bff, admin, candidate, {
+      prefill: { email: 'mscott@example.org', first_name: 'Michael' },
+    });
+    assert.deepEqual((await bff.store.getSession(sessionId))?.prefill, {
+      email: 'mscott@example.org',
+      first_name: 'Michael',
+    });
     const [id] = [...sim.checkr.candidates.keys()];
     await until(async () => (await atCheckr(sim.env, id!)).pii_removed === true, 10_000);
+    // Issue 15: the expired session's prefill is erased with it.
+    assert.deepEqual((await bff.store.getSession(sessionId))?.prefill, {});
     const held = await atCheckr(sim.env, id!);
     assert.equal(held.ssn, null);
     assert.equal(held.email, null);
@@ -131,8 +139,12 @@ describe('live: PII left behind', () => {
       env: { PII_REMOVAL_CONTACT_EMAIL: 'privacy@example.com' },
       reconcile: { abandonAfterMs: 1500, pollMs: 25 },
     });
-    const { sign } = await applyAs(bff, admin, candidate);
+    const { sign, sessionId } = await applyAs(bff, admin, candidate, {
+      prefill: { email: 'mscott@example.org', phone: '+15555550100' },
+    });
     assert.equal((await sign()).status, 201);
+    // Issue 15: consent closes the session and erases its prefill.
+    assert.deepEqual((await bff.store.getSession(sessionId))?.prefill, {});
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const [id] = [...sim.checkr.candidates.keys()];
     assert.notEqual((await atCheckr(sim.env, id!)).pii_removed, true);

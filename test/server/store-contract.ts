@@ -145,6 +145,8 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       assert.ok(stored!.pdf instanceof Uint8Array);
       assert.deepEqual(await store.getConsentBySession(session.id), consent);
       assert.equal((await store.getSession(session.id))?.status, 'closed');
+      // Issue 15: the prefill (email, phone, names) goes when the session closes.
+      assert.deepEqual((await store.getSession(session.id))?.prefill, {});
       assert.deepEqual(
         (await store.listOutbox(session.id)).map((o) => [o.kind, o.attempts, o.doneAt]),
         [

@@ -106,7 +106,8 @@ export class Reconciler {
     const before = new Date(this.now().getTime() - this.options.abandonAfterMs).toISOString();
     const abandoned = await this.store.listAbandonedSessions(before, 50);
     for (const session of abandoned) {
-      await this.store.updateSession(session.id, { status: 'closed' });
+      // Closed, and its prefill (email, phone, names) erased with it.
+      await this.store.updateSession(session.id, { status: 'closed', prefill: {} });
       await this.store.addOutbox([
         {
           id: `ob_${session.id}_pii`,

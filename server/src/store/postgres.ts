@@ -200,9 +200,11 @@ export class PostgresStore implements Store {
           [item.id, item.kind, item.sessionId, item.nextAttemptAt],
         );
       }
-      await client.query("UPDATE apply_sessions SET status = 'closed' WHERE id = $1", [
-        consent.sessionId,
-      ]);
+      // The prefill (email, phone, names from the customer's backend) is needed no more.
+      await client.query(
+        "UPDATE apply_sessions SET status = 'closed', prefill = '{}'::jsonb WHERE id = $1",
+        [consent.sessionId],
+      );
     });
   }
 

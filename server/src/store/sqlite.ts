@@ -178,7 +178,8 @@ export class SqliteStore implements Store {
       );
       for (const item of outbox) insert.run(item.id, item.kind, item.sessionId, item.nextAttemptAt);
       this.db
-        .prepare("UPDATE apply_sessions SET status = 'closed' WHERE id = ?")
+        // The prefill (email, phone, names from the customer's backend) is needed no more.
+        .prepare("UPDATE apply_sessions SET status = 'closed', prefill = '{}' WHERE id = ?")
         .run(consent.sessionId);
     })();
   }
