@@ -6,6 +6,19 @@ import { checkResponsesAgainstOpenApi } from '../support/openapi-check.ts';
 
 export const fastRetries = { attempts: 4, timeoutMs: 2000, baseDelayMs: 5, maxDelayMs: 50 };
 
+/** What every test BFF shares: fast retries and outbox polling, limits no test reaches by accident. */
+export const fastBffOptions = {
+  retryPolicy: fastRetries,
+  outbox: { pollMs: 20, baseDelayMs: 5, maxDelayMs: 50 },
+  rateLimits: {
+    windowMs: 60_000,
+    apply: 10_000,
+    token: 10_000,
+    adminFailures: 10_000,
+    webhookFailures: 10_000,
+  },
+};
+
 /** A whole sandbox BFF on a free loopback port, in memory, closed after the test file. */
 export async function startSandbox(
   options: SandboxOptions = {},
@@ -15,15 +28,7 @@ export async function startSandbox(
     port: 0,
     logger,
     reportCompleteAfterMs: 50,
-    retryPolicy: fastRetries,
-    outbox: { pollMs: 20, baseDelayMs: 5, maxDelayMs: 50 },
-    rateLimits: {
-      windowMs: 60_000,
-      apply: 10_000,
-      token: 10_000,
-      adminFailures: 10_000,
-      webhookFailures: 10_000,
-    },
+    ...fastBffOptions,
     ...options,
     env: { DATABASE_URL: 'sqlite::memory:', ...options.env },
   });

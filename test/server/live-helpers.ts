@@ -2,7 +2,7 @@ import { after } from 'node:test';
 import { startBff, type Bff, type StartOptions } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
 import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
-import { fastRetries } from './helpers.ts';
+import { fastBffOptions } from './helpers.ts';
 
 export const ADMIN_KEY = 'admin-key-for-live-tests-0123456789';
 export const ORIGIN = 'https://careers.example.com';
@@ -19,15 +19,7 @@ export async function startLive(
   const bff = await startBff({
     port: 0,
     logger,
-    retryPolicy: fastRetries,
-    outbox: { pollMs: 20, baseDelayMs: 5, maxDelayMs: 50 },
-    rateLimits: {
-      windowMs: 60_000,
-      apply: 10_000,
-      token: 10_000,
-      adminFailures: 10_000,
-      webhookFailures: 10_000,
-    },
+    ...fastBffOptions,
     ...options,
     env: {
       DATABASE_URL: 'sqlite::memory:',
