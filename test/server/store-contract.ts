@@ -461,6 +461,24 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       assert.equal(await store.retryOutbox('ob_missing', '1980-01-02T00:00:00.000Z'), false);
     });
 
+    it('erases the prefill of every session started before a time, and only those', async () => {
+      const expired = newSessionRecord({ createdAt: '1961-01-01T00:00:00.000Z' });
+      const expiredClosed = newSessionRecord({
+        createdAt: '1961-06-01T00:00:00.000Z',
+        status: 'closed',
+        candidateId: id('cand'),
+      });
+      const recent = newSessionRecord({ createdAt: '1962-01-01T00:00:00.000Z' });
+      for (const session of [expired, expiredClosed, recent]) await store.createSession(session);
+
+      assert.equal(await store.erasePrefillBefore('1962-01-01T00:00:00.000Z'), 2);
+      assert.deepEqual((await store.getSession(expired.id))?.prefill, {});
+      assert.deepEqual((await store.getSession(expiredClosed.id))?.prefill, {});
+      assert.deepEqual((await store.getSession(recent.id))?.prefill, recent.prefill);
+      assert.equal((await store.getSession(expired.id))?.status, 'open', 'still usable');
+      assert.equal(await store.erasePrefillBefore('1962-01-01T00:00:00.000Z'), 0, 'once');
+    });
+
     it('keeps idempotency keys per scope, Pay workers per customer id, abandoned sessions, events by object', async () => {
       const scope = id('scope');
       assert.equal(await store.getIdempotencyKey(scope), undefined);

@@ -19,7 +19,7 @@ export interface ReconcileOptions {
  * What webhooks alone cannot promise: reports whose events were missed or arrived without their
  * object are fetched again until terminal, a report that never completes raises one alert, and a
  * session abandoned after the PII step owes Checkr a PII removal (seed 001 L2276), through the
- * outbox. Every step is idempotent, so replicas sweeping at once do no harm.
+ * outbox, and the prefill of every expired session is erased. Every step is idempotent, so replicas sweeping at once do no harm.
  */
 export class Reconciler {
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -62,6 +62,7 @@ export class Reconciler {
   async sweep(): Promise<void> {
     await this.refetchReports();
     await this.removeAbandoned();
+    await this.erasePrefillOfExpired();
   }
 
   private async refetchReports(): Promise<void> {
@@ -123,5 +124,16 @@ export class Reconciler {
       this.logger.info('abandoned session: PII removal queued', { session: session.id });
     }
     if (abandoned.length > 0) this.onQueued();
+  }
+
+  /**
+   * The prefill of a session older than `abandonAfterMs`, whether or not its candidate reached
+   * Checkr: one that expired before the PII step is never closed or swept as abandoned, and
+   * its email, phone and names would otherwise stay for ever. The session itself stays usable.
+   */
+  private async erasePrefillOfExpired(): Promise<void> {
+    const before = new Date(this.now().getTime() - this.options.abandonAfterMs).toISOString();
+    const erased = await this.store.erasePrefillBefore(before);
+    if (erased > 0) this.logger.info('expired sessions: prefill erased', { sessions: erased });
   }
 }

@@ -402,6 +402,14 @@ export class PostgresStore implements Store {
     ).map((row) => toSession(row)!);
   }
 
+  async erasePrefillBefore(before: string): Promise<number> {
+    const result = await this.pool.query(
+      "UPDATE apply_sessions SET prefill = '{}'::jsonb WHERE created_at < $1 AND prefill <> '{}'::jsonb",
+      [before],
+    );
+    return result.rowCount ?? 0;
+  }
+
   async listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]> {
     if (objectIds.length === 0) return [];
     return (

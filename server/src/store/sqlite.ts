@@ -436,6 +436,12 @@ export class SqliteStore implements Store {
     ).map((row) => toSession(row)!);
   }
 
+  async erasePrefillBefore(before: string): Promise<number> {
+    return this.db
+      .prepare("UPDATE apply_sessions SET prefill = '{}' WHERE created_at < ? AND prefill <> '{}'")
+      .run(before).changes;
+  }
+
   async listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]> {
     if (objectIds.length === 0) return [];
     return (

@@ -169,6 +169,12 @@ export interface Store {
    * PII removal owed yet: abandoned after the PII step.
    */
   listAbandonedSessions(before: string, limit: number): Promise<ApplySession[]>;
+  /**
+   * Erases the prefill (email, phone, names from the customer's backend) of every session started
+   * before `before`, open or closed, candidate or not; returns how many were erased. A session
+   * that expires before its candidate reaches Checkr is never closed, so nothing else erases it.
+   */
+  erasePrefillBefore(before: string): Promise<number>;
   listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]>;
 
   /** `true` the first time an event id is seen, `false` for a duplicate. */
