@@ -12,6 +12,7 @@ import {
   type Outcome,
 } from './rules/checkr-rules.ts';
 import { FaultInjector } from './faults.ts';
+import { nodeErrors, nodePackages, parseHierarchy, type HierarchyNode } from './rules/hierarchy.ts';
 import { sandboxMailResolver } from './mail-resolver.ts';
 import { deliveryFromFlags, WebhookSender } from './webhook-sender.ts';
 
@@ -95,6 +96,11 @@ export interface CheckrSimulatorOptions {
    * `pending` indefinitely (F0 L278), the default; `clear` or `consider` complete it.
    */
   otherData?: Outcome;
+  /**
+   * The account hierarchy (sandbox/src/rules/hierarchy.ts): none by default, as an account
+   * without hierarchy enabled; then every `node` on an order is refused.
+   */
+  hierarchy?: readonly HierarchyNode[];
 }
 
 /**
@@ -122,10 +128,13 @@ export class CheckrSimulator {
   private window = { start: 0, count: 0 };
   completeAfterMs: number;
   otherData: Outcome;
+  /** The account's nodes; an account setting, so `reset()` keeps it (like `otherData`). */
+  hierarchy: HierarchyNode[];
 
   constructor(private readonly options: CheckrSimulatorOptions) {
     this.completeAfterMs = options.completeAfterMs ?? 3000;
     this.otherData = options.otherData ?? 'pending';
+    this.hierarchy = parseHierarchy(options.hierarchy ?? []);
     this.webhooks = new WebhookSender(
       'X-Checkr-Signature',
       () => options.apiKey,
@@ -298,6 +307,60 @@ export class CheckrSimulator {
       });
     });
 
+    // List existing Nodes (F1 L1664-1726), paginated as F0 L1381-1398 describes: `page` from 1,
+    // `per_page` 0 to 100 (default 25, F1 L1689), `order_by` custom_id or created_at (default),
+    // `order` asc (default) or desc; `include=packages` adds each node's packages, its own and
+    // its ancestors' (L1668). An account without hierarchy has no nodes: an empty list.
+    router.get('/v1/nodes', fault('GET /v1/nodes'), (req, res) => {
+      const query = req.query as Record<string, unknown>;
+      const whole = (value: unknown, fallback: number) =>
+        value === undefined ? fallback : /^\d+$/.test(String(value)) ? Number(value) : NaN;
+      const page = whole(query.page, 1);
+      const perPage = whole(query.per_page, 25);
+      const orderBy = query.order_by ?? 'created_at';
+      const order = query.order ?? 'asc';
+      if (
+        !(page >= 1) ||
+        !(perPage >= 0 && perPage <= 100) ||
+        !['custom_id', 'created_at'].includes(String(orderBy)) ||
+        !['asc', 'desc'].includes(String(order)) ||
+        (query.include !== undefined && query.include !== 'packages')
+      )
+        return void res.status(400).json({ error: TEXT.listParametersInvalid });
+      // Nodes are "created" in the order the hierarchy lists them.
+      const sorted = this.hierarchy
+        .map((node, index) => ({ node, createdAt: new Date(Date.UTC(2026, 0, 1, 0, index)) }))
+        .sort((a, b) =>
+          orderBy === 'custom_id'
+            ? a.node.custom_id.localeCompare(b.node.custom_id)
+            : a.createdAt.getTime() - b.createdAt.getTime(),
+        );
+      if (order === 'desc') sorted.reverse();
+      const slice = sorted.slice((page - 1) * perPage, page * perPage);
+      const href = (to: number) => {
+        const params = new URLSearchParams(query as Record<string, string>);
+        params.set('page', String(to));
+        params.set('per_page', String(perPage));
+        return `${req.protocol}://${req.get('host')}${req.baseUrl}${req.path}?${params}`;
+      };
+      res.json({
+        object: 'list',
+        next_href: page * perPage < sorted.length ? href(page + 1) : null,
+        previous_href: page > 1 ? href(page - 1) : null,
+        count: sorted.length,
+        data: slice.map(({ node, createdAt }) => ({
+          custom_id: node.custom_id,
+          name: node.name,
+          tier: node.tier,
+          parent_custom_id: node.parent_custom_id ?? null,
+          created_at: createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          ...(query.include === 'packages'
+            ? { packages: nodePackages(this.hierarchy, node.custom_id) }
+            : {}),
+        })),
+      });
+    });
+
     router.post(
       '/v1/candidates',
       claim,
@@ -425,6 +488,16 @@ export class CheckrSimulator {
       }
       this.otherData = otherData;
       res.json({ other_data: this.otherData });
+    });
+    // The account hierarchy: `{"nodes": [...]}` (see rules/hierarchy.ts); `[]` for none.
+    router.get('/__sandbox/hierarchy', (_req, res) => res.json({ nodes: this.hierarchy }));
+    router.post('/__sandbox/hierarchy', (req, res) => {
+      try {
+        this.hierarchy = parseHierarchy((req.body ?? {}).nodes);
+        res.json({ nodes: this.hierarchy });
+      } catch (problem) {
+        res.status(400).json({ error: (problem as Error).message });
+      }
     });
     router.post('/__sandbox/reset', (_req, res) => {
       this.reset();
@@ -592,10 +665,8 @@ export class CheckrSimulator {
     if (!candidate) return { status: 404, body: { error: 'Candidate not found' } };
     const pkg = SANDBOX_PACKAGES.find((p) => p.slug === body.package);
     if (!pkg) return { status: 400, body: { error: TEXT.packageNotFound } };
-    // The simulator's account has no hierarchy: any `node` names a node it does not have
-    // (F1 L2382-2387: "custom_id of the associated node").
-    if (body.node !== undefined) return { status: 400, body: { error: TEXT.nodeNotFound } };
     const missing = [
+      ...nodeErrors(this.hierarchy, body.node, pkg.slug),
       ...workLocationErrors(body.work_locations),
       ...reportCandidateErrors(candidate, pkg),
     ];

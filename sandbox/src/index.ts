@@ -13,6 +13,7 @@ export {
 } from './standalone.ts';
 export { defaultDelivery, parseDeliveryVariable, type DeliveryOptions } from './webhook-sender.ts';
 export type { Outcome } from './rules/checkr-rules.ts';
+export { EXAMPLE_HIERARCHY, type HierarchyNode } from './rules/hierarchy.ts';
 export { CheckrSimulator } from './checkr.ts';
 export { CheckrPaySimulator, type PayAccount } from './checkr-pay.ts';
 export { embeddableRouter } from './embeddable.ts';

@@ -6,6 +6,7 @@ import { CheckrSimulator } from './checkr.ts';
 import { CheckrPaySimulator, type PayAccount } from './checkr-pay.ts';
 import { embeddableRouter } from './embeddable.ts';
 import { OUTCOMES, type Outcome } from './rules/checkr-rules.ts';
+import { hierarchyVariable, type HierarchyNode } from './rules/hierarchy.ts';
 import { parseDeliveryVariable, type DeliveryOptions } from './webhook-sender.ts';
 
 export interface StandaloneSandbox {
@@ -37,6 +38,11 @@ export interface StandaloneOptions {
   delivery?: Partial<DeliveryOptions>;
   /** How data other than the documented test data completes; SANDBOX_OTHER_DATA, else `pending`. */
   otherData?: Outcome;
+  /**
+   * The Checkr account's hierarchy (nodes and the packages assigned to them); SANDBOX_HIERARCHY
+   * (`example` or a JSON array), else none, as an account without hierarchy enabled.
+   */
+  hierarchy?: readonly HierarchyNode[];
 }
 
 function otherDataVariable(value: string | undefined): Outcome | undefined {
@@ -58,6 +64,7 @@ export async function startStandaloneSandbox(
     apiKey: checkrKey,
     completeAfterMs: options.reportCompleteAfterMs ?? 500,
     otherData: options.otherData ?? otherDataVariable(process.env.SANDBOX_OTHER_DATA),
+    hierarchy: options.hierarchy ?? hierarchyVariable(process.env.SANDBOX_HIERARCHY),
   });
   const pay = new CheckrPaySimulator([payKeys]);
   const delivery = options.delivery ?? parseDeliveryVariable(process.env.SANDBOX_WEBHOOKS);

@@ -12,6 +12,7 @@ export interface SandboxOptions extends Omit<StartOptions, 'upstreams' | 'pages'
   reportCompleteAfterMs?: number;
   delivery?: StandaloneOptions['delivery'];
   otherData?: StandaloneOptions['otherData'];
+  hierarchy?: StandaloneOptions['hierarchy'];
 }
 
 /** A BFF in sandbox mode, and the simulators it talks to. */
@@ -24,11 +25,12 @@ export type SandboxedBff = Bff & { sandbox: StandaloneSandbox };
  * origin (127.0.0.1:<other port>), a different origin from the pages, as the real CDN is.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxedBff> {
-  const { reportCompleteAfterMs, delivery, otherData, ...bffOptions } = options;
+  const { reportCompleteAfterMs, delivery, otherData, hierarchy, ...bffOptions } = options;
   const simulators = await startStandaloneSandbox({
     reportCompleteAfterMs: reportCompleteAfterMs ?? 4000,
     delivery,
     otherData,
+    hierarchy,
   });
   // Known once the BFF listens; the demo answers no request before that.
   const ready: { site?: DemoSite } = {};

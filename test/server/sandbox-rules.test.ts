@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { startStandaloneSandbox } from '@checkr-kit/sandbox';
 import { LICENCE_PATTERNS, ssnError, TEXT } from '../../sandbox/src/rules/checkr-rules.ts';
 import { RETRY_SCHEDULE_MINUTES, WebhookSender } from '../../sandbox/src/webhook-sender.ts';
+import { EXAMPLE_HIERARCHY } from '@checkr-kit/sandbox';
 import { until } from './helpers.ts';
 
 /**
@@ -120,6 +121,95 @@ describe('Checkr simulator: candidate rules from the docs, not the kit', () => {
     );
     assert.equal(noLicence.status, 400);
     assert.equal(noLicence.body.error, TEXT.mvrMissing('driver_pro'));
+  });
+});
+
+describe('Checkr simulator: account hierarchy (F1 L357, L1547-1726, L2382-2387)', () => {
+  /** The HTTP knob, as a test in another process would set it. */
+  async function setHierarchy(nodes: unknown): Promise<number> {
+    const response = await fetch(`${sim.env.CHECKR_API_BASE}/__sandbox/hierarchy`, {
+      method: 'POST',
+      headers: { authorization: basic, 'content-type': 'application/json' },
+      body: JSON.stringify({ nodes }),
+    });
+    await response.body?.cancel();
+    return response.status;
+  }
+  after(() => setHierarchy([]));
+
+  it('has no hierarchy by default: an empty node list, and any node refused', async () => {
+    const list = await checkr('/v1/nodes?include=packages');
+    assert.equal(list.status, 200);
+    assert.deepEqual(
+      { ...list.body, data: list.body.data.length },
+      { object: 'list', next_href: null, previous_href: null, count: 0, data: 0 },
+    );
+    const report = await reportFor(person(), 'driver_pro', { node: 'zpy8orej4r614ize' });
+    assert.equal(report.status, 400);
+    assert.equal(report.body.error, TEXT.nodeNotFound);
+  });
+
+  it('with nodes: refuses an order without a node, an unknown node, a package its node lacks', async () => {
+    assert.equal(await setHierarchy(EXAMPLE_HIERARCHY), 200);
+    const missing = await reportFor(person(), 'driver_pro');
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.error, TEXT.nodeRequired);
+    const unknown = await reportFor(person(), 'driver_pro', { node: 'nowhere' });
+    assert.equal(unknown.body.error, TEXT.nodeNotFound);
+    // The department is assigned tasker_standard only; driver_pro is its division's.
+    const notHere = await reportFor(person(), 'driver_pro', { node: 'zpy8orej4r614ize' });
+    assert.equal(notHere.status, 400);
+    assert.equal(notHere.body.error, TEXT.packageNotAtNode);
+    // The division offers its own packages and, inherited, its department's (L1679).
+    for (const pkg of ['driver_pro', 'tasker_standard']) {
+      const ordered = await reportFor(person(), pkg, { node: 'ocquzig4k3whppfx' });
+      assert.equal(ordered.status, 201, `${pkg}: ${JSON.stringify(ordered.body)}`);
+    }
+  });
+
+  it('lists nodes page by page, with packages only when asked (L1668-1705)', async () => {
+    const nodes = Array.from({ length: 5 }, (_, i) => ({
+      custom_id: `node-${4 - i}`,
+      name: `Node ${i}`,
+      tier: 'site',
+      parent_custom_id: i === 0 ? null : 'node-4',
+      packages: i === 0 ? ['tasker_standard'] : [`extra_${i}`],
+    }));
+    assert.equal(await setHierarchy(nodes), 200);
+    const first = await checkr('/v1/nodes?per_page=2&include=packages');
+    assert.equal(first.body.count, 5);
+    assert.deepEqual(
+      first.body.data.map((n: any) => [n.custom_id, n.packages]),
+      [
+        ['node-4', ['tasker_standard']],
+        ['node-3', ['extra_1', 'tasker_standard']],
+      ],
+    );
+    assert.equal(first.body.previous_href, null);
+    const next = new URL(first.body.next_href);
+    assert.equal(next.searchParams.get('page'), '2');
+    const third = await checkr(`/v1/nodes?per_page=2&page=3&order_by=custom_id&order=desc`);
+    assert.deepEqual(
+      third.body.data.map((n: any) => n.custom_id),
+      ['node-0'],
+    );
+    assert.equal(third.body.next_href, null);
+    assert.ok(!('packages' in third.body.data[0]));
+    for (const bad of ['page=0', 'per_page=101', 'order_by=name', 'include=users'])
+      assert.equal((await checkr(`/v1/nodes?${bad}`)).status, 400, bad);
+  });
+
+  it('refuses a hierarchy knob it cannot simulate: duplicates, unknown parents, cycles', async () => {
+    const node = (custom_id: string, parent_custom_id: string | null = null) => ({
+      custom_id,
+      name: custom_id,
+      tier: 't',
+      parent_custom_id,
+    });
+    assert.equal(await setHierarchy([node('a'), node('a')]), 400);
+    assert.equal(await setHierarchy([node('a', 'b')]), 400);
+    assert.equal(await setHierarchy([node('a', 'b'), node('b', 'a')]), 400);
+    assert.equal(await setHierarchy('example'), 400);
   });
 });
 

@@ -54,6 +54,10 @@ export const TEXT = {
   workLocationCountry:
     'Work locations country is not supported by /v1/reports; order international checks with /v1/invitations (undocumented text)',
   nodeNotFound: 'Node not found (undocumented text)',
+  nodeRequired: 'Node is required when nodes exist on the account (undocumented text)', // F1 L357
+  listParametersInvalid:
+    'page must be 1 or more, per_page 0 to 100, order_by custom_id or created_at, order asc or desc (undocumented text)', // F0 L1390-1392, F1 L1689-1705
+  packageNotAtNode: 'Package is not assigned to the node or its ancestors (undocumented text)', // F1 L1679
 } as const;
 
 /**
