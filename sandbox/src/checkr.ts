@@ -116,8 +116,13 @@ export class CheckrSimulator {
     Json & { candidate_id: string; bytes: number; sha256?: string }
   >();
   readonly reports = new Map<string, Json>();
-  /** Every API request as received (method, path, parsed body): contract tests read it. */
-  readonly received: Array<{ method: string; path: string; body: Record<string, unknown> }> = [];
+  /** Every API request as received (method, path, query, parsed body): contract tests read it. */
+  readonly received: Array<{
+    method: string;
+    path: string;
+    query: Record<string, unknown>;
+    body: Record<string, unknown>;
+  }> = [];
   readonly faults = new FaultInjector();
   readonly webhooks: WebhookSender;
   readonly router: Router;
@@ -234,6 +239,7 @@ export class CheckrSimulator {
           this.received.push({
             method: req.method,
             path,
+            query: { ...(req.query as Record<string, unknown>) },
             body: (res.locals.formFields ?? req.body ?? {}) as Record<string, unknown>,
           }),
         );

@@ -18,6 +18,7 @@ import { ApplyService } from './services/apply.ts';
 import { Alerter } from './services/alerts.ts';
 import { OutboxWorker, type OutboxOptions } from './services/outbox.ts';
 import { Reconciler, type ReconcileOptions } from './services/reconcile.ts';
+import { NodeDirectory } from './services/nodes.ts';
 import { PackageCatalog } from './services/packages.ts';
 import { hostJwtAuthenticator } from './services/host-auth.ts';
 import { PayService, type HostAuthenticator } from './services/pay.ts';
@@ -193,6 +194,7 @@ export async function startBff(options: StartOptions = {}): Promise<Bff> {
     store,
     checkr,
     packages: new PackageCatalog(checkr),
+    nodes: new NodeDirectory(checkr, logger, config.nodesCacheMs),
     tokens,
     documents: options.documents ?? sampleDocuments,
     mailResolver:

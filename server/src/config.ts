@@ -141,6 +141,11 @@ const schema = z
           .map((s) => s.trim())
           .filter(Boolean),
       ),
+    /**
+     * How long the account's node list (GET /v1/nodes) is reused when sessions are created; 0
+     * reads it for every session.
+     */
+    CHECKR_NODES_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
     /** Every outbox failure and missed report is POSTed here as JSON (and logged). */
     ALERT_WEBHOOK_URL: z.url().optional(),
     /** Checkr's required contact for PII removal requests of abandoned sessions (seed 001 L2290). */
@@ -231,6 +236,7 @@ export interface Config {
   outboxLeaseMs: number;
   rateLimits: { windowMs: number; apply: number; token: number };
   minorsPackages: readonly string[];
+  nodesCacheMs: number;
   alertWebhookUrl: string | undefined;
   piiRemovalContactEmail: string | undefined;
   reconcile: { abandonAfterMs: number; recheckAfterMs: number; completionAlertAfterMs: number };
@@ -294,6 +300,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): Readonly<Config> {
     outboxLeaseMs: env.OUTBOX_LEASE_MS,
     rateLimits: { windowMs: 60_000, apply: env.RATE_LIMIT_APPLY, token: env.RATE_LIMIT_PAY_TOKEN },
     minorsPackages: Object.freeze([...env.CHECKR_MINORS_PACKAGES]),
+    nodesCacheMs: env.CHECKR_NODES_CACHE_SECONDS * 1000,
     alertWebhookUrl: env.ALERT_WEBHOOK_URL,
     piiRemovalContactEmail: env.PII_REMOVAL_CONTACT_EMAIL,
     reconcile: {

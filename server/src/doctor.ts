@@ -3,6 +3,7 @@ import { CheckrPayClient } from './clients/checkr-pay.ts';
 import { UpstreamError } from './clients/http.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { keyVariables } from './errors.ts';
+import { readHierarchy } from './services/nodes.ts';
 
 type Line = { ok: boolean | 'warn'; text: string };
 
@@ -52,6 +53,15 @@ export async function runDoctor(env: NodeJS.ProcessEnv): Promise<{ ok: boolean; 
       lines.push({
         ok: packages.length > 0,
         text: `Checkr: ${packages.length} package(s): ${packages.map((p) => p.slug).join(', ') || 'none'}`,
+      });
+      const hierarchy = await readHierarchy(checkr);
+      const count = hierarchy.nodes.size;
+      lines.push({
+        ok: true,
+        text:
+          count > 0
+            ? `Checkr: account hierarchy: ${count} node(s); every apply session must name one as \`node\``
+            : `Checkr: no account hierarchy (GET /v1/nodes ${hierarchy.notEnabledStatus ? `answered ${hierarchy.notEnabledStatus}` : 'lists no node'}); apply sessions must not name a \`node\``,
       });
     } catch (error) {
       lines.push({

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { startStandaloneSandbox } from '@checkr-kit/sandbox';
+import { EXAMPLE_HIERARCHY, startStandaloneSandbox } from '@checkr-kit/sandbox';
 import { auth, json, michael, startSandbox, until } from './helpers.ts';
 
 /**
@@ -88,7 +88,7 @@ describe('contract fixtures', () => {
   });
 
   it('has every fixture with its seed lines', () => {
-    assert.equal(fixtures.size, 12);
+    assert.equal(fixtures.size, 13);
     for (const f of fixtures.values()) {
       for (const part of [f.request, f.response]) {
         if (!part) continue;
@@ -209,6 +209,28 @@ describe('the simulators answer in the seeds’ shapes', async () => {
     for (const pkg of list.data) assert.deepEqual(shapeErrors(sample, pkg), [], pkg.slug);
   });
 
+  it('GET /v1/nodes?include=packages, one page and the next (F1 L1712-1726, L1574, L1668)', async () => {
+    const setHierarchy = (nodes: unknown) =>
+      checkr('/__sandbox/hierarchy', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nodes }),
+      });
+    assert.equal((await setHierarchy(EXAMPLE_HIERARCHY)).status, 200);
+    try {
+      const query = new URLSearchParams(
+        fixture('checkr-list-nodes').request!.body as Record<string, string>,
+      );
+      const whole = await check('checkr-list-nodes', await checkr(`/v1/nodes?${query}`));
+      assert.equal(whole.data.length, 2);
+      // A page with a next page: next_href a string, as in the sample.
+      const first = await check('checkr-list-nodes', await checkr(`/v1/nodes?${query}&per_page=1`));
+      assert.equal(typeof first.next_href, 'string');
+    } finally {
+      await setHierarchy([]);
+    }
+  });
+
   it('Checkr Pay: create, authenticate, an error, a webhook (002 L82-157, L979-991, L1421-1423)', async () => {
     const worker = await check(
       'checkr-pay-create-worker',
@@ -313,5 +335,17 @@ describe('the BFF’s requests use the seeds’ names and types', async () => {
     );
     for (const key of Object.keys(reportFixture.request!.body))
       assert.equal(typeof report.body[key], 'string', key);
+
+    // The hierarchy look-up at session creation: documented query parameters only (F1 L1676-1705).
+    const listing = received.find((r) => r.method === 'GET' && r.path === '/v1/nodes')!;
+    const nodesFixture = fixture('checkr-list-nodes');
+    assert.deepEqual(
+      Object.keys(listing.query).filter((key) => !nodesFixture.request!.fields!.includes(key)),
+      [],
+      'every GET /v1/nodes parameter the BFF sends is a documented one',
+    );
+    assert.equal(listing.query.include, nodesFixture.request!.body.include);
+    assert.match(String(listing.query.page), /^[1-9]\d*$/); // F0 L1390: 1 or more
+    assert.ok(Number(listing.query.per_page) >= 0 && Number(listing.query.per_page) <= 100);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { formatDoctor, runDoctor } from '../../server/src/doctor.ts';
-import { startStandaloneSandbox } from '@checkr-kit/sandbox';
+import { EXAMPLE_HIERARCHY, startStandaloneSandbox } from '@checkr-kit/sandbox';
 
 const base = {
   BFF_ADMIN_KEY: 'admin-key-for-live-tests-0123456789',
@@ -19,6 +19,7 @@ describe('npm run doctor', () => {
     assert.equal(ok, true, text);
     assert.match(text, /^ok {3}Checkr: .* answers GET \/v1\/account/m);
     assert.match(text, /^ok {3}Checkr Pay \(sandbox\): .* answers GET \/v0\/workers/m);
+    assert.match(text, /^ok {3}Checkr: no account hierarchy \(GET \/v1\/nodes lists no node\)/m);
     assert.match(text, /^warn worker sign-in: no HOST_JWT_SECRET/m);
     for (const secret of [sim.checkrKey, sim.payKeys.secretKey, sim.payKeys.accessKey])
       assert.ok(!text.includes(secret));
@@ -28,6 +29,20 @@ describe('npm run doctor', () => {
     assert.match(
       formatDoctor(wrong.lines),
       /^FIX {2}Checkr Pay: CHECKR_PAY_ACCESS_KEY\/CHECKR_PAY_SECRET_KEY refused \(401\)/m,
+    );
+  });
+
+  it('names the account hierarchy, read-only', async () => {
+    const sim = await startStandaloneSandbox({ hierarchy: EXAMPLE_HIERARCHY });
+    after(() => sim.close());
+    const { ok, lines } = await runDoctor({ ...base, ...sim.env });
+    const text = formatDoctor(lines);
+    assert.equal(ok, true, text);
+    assert.match(text, /^ok {3}Checkr: account hierarchy: 2 node\(s\)/m);
+    assert.deepEqual(
+      sim.checkr.received.filter((r) => r.method !== 'GET'),
+      [],
+      'the doctor only reads',
     );
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultRetryPolicy, requestJson, type RetryPolicy } from './http.ts';
+import { defaultRetryPolicy, requestJson, UpstreamError, type RetryPolicy } from './http.ts';
 
 const candidateSchema = z.looseObject({ id: z.string(), object: z.literal('candidate') });
 const documentSchema = z.looseObject({
@@ -30,9 +30,31 @@ const accountSchema = z.looseObject({
   authorized: z.boolean().optional(),
 });
 const packagesSchema = z.looseObject({ data: z.array(packageSchema) });
+/**
+ * A node of the account hierarchy (seed 001 L1664-1726; the list sample's items are collapsed,
+ * so the fields are those of POST /v1/hierarchy's nodes, L1574). `packages` is there only with
+ * `include=packages`: the slugs assigned to the node or its ancestors (L1668, L1679).
+ */
+const nodeSchema = z.looseObject({
+  custom_id: z.string().min(1),
+  name: z.string().nullable().optional(),
+  tier: z.string().nullable().optional(),
+  parent_custom_id: z.string().nullable().optional(),
+  packages: z.array(z.string()).optional(),
+});
+/** The paginated list (seed 000 L1381-1398): `next_href` is null on the last page. */
+const nodePageSchema = z.looseObject({
+  data: z.array(nodeSchema),
+  next_href: z.string().nullable().optional(),
+  count: z.number().optional(),
+});
+
+/** 100 nodes a page (the documented maximum `per_page`, seed 000 L1392), at most this many pages. */
+const MAX_NODE_PAGES = 500;
 
 export type CheckrPackage = z.infer<typeof packageSchema>;
 export type CheckrReport = z.infer<typeof reportSchema>;
+export type CheckrNode = z.infer<typeof nodeSchema>;
 
 export interface WorkLocation {
   country: string;
@@ -154,6 +176,33 @@ export class CheckrClient {
   /** The read-only call of `npm run doctor` (seed 001 L1405-1445). */
   getAccount() {
     return this.call('GET', '/v1/account', accountSchema);
+  }
+
+  /**
+   * Every node of the account hierarchy with its packages (GET /v1/nodes?include=packages, seed
+   * 001 L1664-1726), page by page until `next_href` is null. The pages are asked for by number on
+   * the configured base, never by following `next_href`, so the key only goes where it is
+   * configured to. A list that does not end within MAX_NODE_PAGES is an upstream fault.
+   */
+  async listNodes(): Promise<CheckrNode[]> {
+    const nodes: CheckrNode[] = [];
+    for (let page = 1; page <= MAX_NODE_PAGES; page++) {
+      const list = await this.call(
+        'GET',
+        `/v1/nodes?include=packages&page=${page}&per_page=100`,
+        nodePageSchema,
+      );
+      nodes.push(...list.data);
+      if (!list.next_href || list.data.length === 0) return nodes;
+    }
+    throw new UpstreamError(
+      'checkr',
+      502,
+      [`GET /v1/nodes listed more than ${MAX_NODE_PAGES} pages`],
+      undefined,
+      [],
+      'shape',
+    );
   }
 
   async listPackages(): Promise<CheckrPackage[]> {

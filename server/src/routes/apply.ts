@@ -66,8 +66,10 @@ const newSession = z.strictObject({
     )
     .default({}),
   custom_id: text(255).optional(),
-  /** The hierarchy node's custom_id, for accounts with nodes (seed 001 L357). */
-  node: text(100).min(1).optional(),
+  node: text(100).min(1).optional().meta({
+    description:
+      "The `custom_id` of the Checkr account hierarchy node the report is ordered for (seed 001 L357, L2382-2387), checked against Checkr's GET /v1/nodes when the session is created: required when the account has nodes (400 `node_required`), refused when it names no node of the account (400 `node_unknown`) or when the package is not assigned to that node or its ancestors (400 `package_not_available_at_node`, pointer `/package`). When the node list cannot be read the session is refused with 502 `node_lookup_failed`.",
+  }),
   locale: z.enum(['en', 'es']).default('en'),
   origin: text(255).optional(),
 });

@@ -27,6 +27,7 @@ import type { Logger } from '../logger.ts';
 import { renderConsentPdf, type ConsentEvidence } from '../pdf/consent-pdf.ts';
 import { SignaturePngError, normalizeSignaturePng } from '../pdf/signature-png.ts';
 import type { ApplySession, Store } from '../store/store.ts';
+import type { NodeDirectory } from './nodes.ts';
 import type { PackageCatalog, PackageNeeds } from './packages.ts';
 import type { SessionTokens } from './tokens.ts';
 
@@ -34,6 +35,8 @@ export interface ApplyServiceDeps {
   store: Store;
   checkr: CheckrClient;
   packages: PackageCatalog;
+  /** The account hierarchy, for `node` (GET /v1/nodes, cached). */
+  nodes: NodeDirectory;
   tokens: SessionTokens;
   documents: readonly HashedDocument[];
   mailResolver: MailResolver;
@@ -133,6 +136,8 @@ export class ApplyService {
   ): Promise<{ sessionId: string; token: string; expiresAt: string }> {
     await this.deps.packages.get(input.packageSlug); // refuse an unknown package now, not at the end
     this.refuseKnownReportRefusals(input);
+    // Last, as it may ask Checkr: an unknown node, a missing one, a package the node lacks.
+    await this.deps.nodes.refuseUnorderable(input.node ?? null, input.packageSlug);
     const session: ApplySession = {
       id: `as_${randomUUID().replace(/-/g, '')}`,
       ...input,
