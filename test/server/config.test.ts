@@ -10,6 +10,25 @@ describe('config', () => {
     assert.equal(config.databaseUrl, 'sqlite:.data/checkr-kit.sqlite');
   });
 
+  it('keeps consent evidence five years by default, and refuses a retention that makes no sense', () => {
+    assert.equal(parseConfig({}).consentRetentionDays, 1826);
+    assert.equal(parseConfig({ CONSENT_RETENTION_DAYS: '2555' }).consentRetentionDays, 2555);
+    for (const [value, message] of [
+      ['0', 'must be at least 365 days: Checkr audits consent evidence every year'],
+      ['-1826', 'must be at least 365 days: Checkr audits consent evidence every year'],
+      ['1826.5', 'must be a whole number of days, like 1826 (five years)'],
+      ['5y', 'must be a whole number of days, like 1826 (five years)'],
+      ['1e9', 'must be at most 36525 days (100 years)'],
+    ]) {
+      assert.throws(
+        () => parseConfig({ CONSENT_RETENTION_DAYS: value }),
+        (error: Error) =>
+          error.message === `Configuration error: CONSENT_RETENTION_DAYS ${message}`,
+        value,
+      );
+    }
+  });
+
   it('needs both Checkr Pay keys or neither, naming the missing one', () => {
     assert.throws(
       () => parseConfig({ CHECKR_PAY_ACCESS_KEY: 'access' }),

@@ -116,10 +116,8 @@ describe('live: PII left behind', () => {
     const { token, sessionId } = await applyAs(bff, admin, candidate, {
       prefill: { email: 'mscott@example.org', first_name: 'Michael' },
     });
-    assert.deepEqual((await bff.store.getSession(sessionId))?.prefill, {
-      email: 'mscott@example.org',
-      first_name: 'Michael',
-    });
+    // (Not read back here: after abandonAfterMs the sweep erases any session's prefill, so it may
+    // already be gone; test/server/retention.test.ts sees it stored, then erased.)
     const [id] = [...sim.checkr.candidates.keys()];
     await until(async () => (await atCheckr(sim.env, id!)).pii_removed === true, 10_000);
     // Issue 15: the expired session's prefill is erased with it.

@@ -479,6 +479,92 @@ export function storeContract(engine: string, open: () => Promise<Store>): void 
       assert.equal(await store.erasePrefillBefore('1962-01-01T00:00:00.000Z'), 0, 'once');
     });
 
+    it('purges sessions past the retention with their evidence, holding what Checkr is owed', async () => {
+      const at = (day: number) => `1950-01-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+      const consented = async (createdAt: string, delivered: 'all' | 'none' | 'failed') => {
+        const session = newSessionRecord({
+          candidateId: id('cand'),
+          reportId: id('rep'),
+          createdAt,
+        });
+        await store.createSession(session);
+        await store.addAcknowledgement({
+          sessionId: session.id,
+          documentId: 'fcra-disclosure',
+          version: '1',
+          sha256: 'b'.repeat(64),
+          acknowledgedAt: createdAt,
+        });
+        const consent = consentFor(session.id, createdAt);
+        const [upload, report] = outboxFor(consent);
+        await store.commitConsent(consent, [upload!, report!]);
+        if (delivered !== 'none') await store.completeOutbox(upload!.id, 'doc', createdAt);
+        if (delivered === 'all')
+          await store.completeOutbox(report!.id, session.reportId!, createdAt);
+        if (delivered === 'failed')
+          await store.failOutboxPermanently(
+            report!.id,
+            { code: 'checkr_400', text: 'x' },
+            createdAt,
+          );
+        return { session, consent, report: report! };
+      };
+      const old = await consented(at(1), 'all');
+      const owed = await consented(at(2), 'none');
+      const failed = await consented(at(3), 'failed');
+      const recent = await consented(at(20), 'all');
+      const unsigned = newSessionRecord({ createdAt: at(4) });
+      const abandoned = newSessionRecord({ createdAt: at(5), candidateId: id('cand') });
+      for (const session of [unsigned, abandoned]) await store.createSession(session);
+      await store.recordWebhookEvent('checkr', id('evt'), 'report.completed', at(6), {
+        objectId: old.session.reportId!,
+        createdAt: at(6),
+      });
+      await store.putIdempotencyKey(`candidate-create:${old.session.id}`, 'k', 'd', at(1));
+
+      const before = at(10);
+      const dry = await store.purgeBefore(before, { limit: 1, dryRun: true });
+      assert.deepEqual(dry, { consents: 1, sessions: 2, held: 3 }, 'counts every batch');
+      assert.ok(await store.getConsent(old.consent.id), 'a dry run deletes nothing');
+
+      const first = await store.purgeBefore(before, { limit: 1 });
+      const second = await store.purgeBefore(before, { limit: 1 });
+      const third = await store.purgeBefore(before, { limit: 1 });
+      assert.deepEqual(
+        [first, second, third],
+        [
+          { consents: 1, sessions: 1, held: 3 },
+          { consents: 0, sessions: 1, held: 3 },
+          { consents: 0, sessions: 0, held: 3 },
+        ],
+      );
+      assert.equal(await store.getConsent(old.consent.id), undefined);
+      assert.equal(await store.getConsentBySession(old.session.id), undefined);
+      assert.equal(await store.getSession(old.session.id), undefined);
+      assert.deepEqual(await store.listAcknowledgements(old.session.id), []);
+      assert.deepEqual(await store.listOutbox(old.session.id), []);
+      assert.deepEqual(await store.listWebhookEvents([old.session.reportId!], 10), []);
+      assert.equal(await store.getIdempotencyKey(`candidate-create:${old.session.id}`), undefined);
+      assert.equal(await store.getSession(unsigned.id), undefined);
+
+      // Held: evidence Checkr has not received, a report order an operator must look at, a PII
+      // removal not yet queued; and evidence still inside the retention.
+      for (const kept of [owed, failed, recent]) {
+        assert.deepEqual((await store.getConsent(kept.consent.id))?.pdf, kept.consent.pdf);
+        assert.equal((await store.listAcknowledgements(kept.session.id)).length, 1);
+      }
+      assert.ok(await store.getSession(abandoned.id));
+
+      await store.retryOutbox(failed.report.id, at(11));
+      await store.completeOutbox(failed.report.id, failed.session.reportId!, at(11));
+      assert.deepEqual(await store.purgeBefore(before, { limit: 10 }), {
+        consents: 1,
+        sessions: 1,
+        held: 2,
+      });
+      assert.equal(await store.getConsent(failed.consent.id), undefined);
+    });
+
     it('keeps idempotency keys per scope, Pay workers per customer id, abandoned sessions, events by object', async () => {
       const scope = id('scope');
       assert.equal(await store.getIdempotencyKey(scope), undefined);

@@ -7,12 +7,15 @@ import type {
   OutboxItem,
   OutboxState,
   PayWorkerRecord,
+  PurgeCounts,
   Store,
   WebhookEventRow,
 } from './store.ts';
 import { assertKnownVersions, MIGRATIONS, migrationSql } from './migrations.ts';
 import {
   CONSENT_LIST_SQL,
+  OWED_TO_CHECKR_SQL,
+  agedSessionsSql,
   SESSION_COLUMNS,
   columnValue,
   sessionValues,
@@ -408,6 +411,41 @@ export class PostgresStore implements Store {
       [before],
     );
     return result.rowCount ?? 0;
+  }
+
+  async purgeBefore(
+    before: string,
+    { limit, dryRun = false }: { limit: number; dryRun?: boolean },
+  ): Promise<PurgeCounts> {
+    const aged = agedSessionsSql('$1');
+    const held = Number(
+      (await this.row(`SELECT COUNT(*) AS n ${aged} AND ${OWED_TO_CHECKR_SQL}`, [before]))!.n,
+    );
+    if (dryRun) {
+      const row = await this.row(
+        `SELECT COUNT(*) AS sessions, COUNT(c.id) AS consents ${aged} AND NOT ${OWED_TO_CHECKR_SQL}`,
+        [before],
+      );
+      return { consents: Number(row!.consents), sessions: Number(row!.sessions), held };
+    }
+    return this.transaction(async (client) => {
+      // Locked, so two purges at once (or an outbox retry) never work on the same sessions.
+      const { rows } = await client.query<Row>(
+        `SELECT s.id, s.candidate_id, s.report_id, c.id AS consent_id ${aged}
+           AND NOT ${OWED_TO_CHECKR_SQL} ORDER BY s.created_at LIMIT $2 FOR UPDATE OF s SKIP LOCKED`,
+        [before, limit],
+      );
+      const ids = rows.map((r) => r.id as string);
+      const objects = rows.flatMap((r) => [r.candidate_id, r.report_id]).filter(Boolean);
+      await client.query('DELETE FROM webhook_events WHERE object_id = ANY($1)', [objects]);
+      for (const table of ['acknowledgements', 'consents', 'outbox'])
+        await client.query(`DELETE FROM ${table} WHERE session_id = ANY($1)`, [ids]);
+      await client.query('DELETE FROM apply_sessions WHERE id = ANY($1)', [ids]);
+      // Keys of requests made years ago: their retries are long over, and their digests are
+      // keyed digests of candidates' data.
+      await client.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+      return { consents: rows.filter((r) => r.consent_id).length, sessions: rows.length, held };
+    });
   }
 
   async listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]> {

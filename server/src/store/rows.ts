@@ -167,6 +167,18 @@ export const CONSENT_LIST_SQL = `SELECT c.id, c.session_id, c.created_at, s.cand
    FROM consents c JOIN apply_sessions s ON s.id = c.session_id
    ORDER BY c.created_at DESC`;
 
+/**
+ * Sessions past the retention (store.ts, `purgeBefore`), `before` being the engine's placeholder:
+ * the consent signed before it or, with none, the session started before it.
+ */
+export const agedSessionsSql = (before: string) =>
+  `FROM apply_sessions s LEFT JOIN consents c ON c.session_id = s.id
+   WHERE COALESCE(c.created_at, s.created_at) < ${before}`;
+
+/** Something is still owed to Checkr for session `s`: an undelivered item, or a PII removal. */
+export const OWED_TO_CHECKR_SQL = `(EXISTS (SELECT 1 FROM outbox o WHERE o.session_id = s.id AND o.done_at IS NULL)
+     OR (s.status = 'open' AND s.candidate_id IS NOT NULL))`;
+
 export function toAcknowledgement(row: Row): Acknowledgement {
   return {
     sessionId: row.session_id as string,

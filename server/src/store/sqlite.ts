@@ -9,12 +9,15 @@ import type {
   OutboxItem,
   OutboxState,
   PayWorkerRecord,
+  PurgeCounts,
   Store,
   WebhookEventRow,
 } from './store.ts';
 import { assertKnownVersions, MIGRATIONS, migrationSql } from './migrations.ts';
 import {
   CONSENT_LIST_SQL,
+  OWED_TO_CHECKR_SQL,
+  agedSessionsSql,
   SESSION_COLUMNS,
   columnValue,
   sessionValues,
@@ -58,6 +61,8 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted rows (purged consent evidence) are overwritten with zeros, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     try {
       this.migrate();
     } catch (error) {
@@ -440,6 +445,52 @@ export class SqliteStore implements Store {
     return this.db
       .prepare("UPDATE apply_sessions SET prefill = '{}' WHERE created_at < ? AND prefill <> '{}'")
       .run(before).changes;
+  }
+
+  async purgeBefore(
+    before: string,
+    { limit, dryRun = false }: { limit: number; dryRun?: boolean },
+  ): Promise<PurgeCounts> {
+    const aged = agedSessionsSql('?');
+    const held = Number(
+      (this.db.prepare(`SELECT COUNT(*) AS n ${aged} AND ${OWED_TO_CHECKR_SQL}`).get(before) as Row)
+        .n,
+    );
+    if (dryRun) {
+      const row = this.db
+        .prepare(
+          `SELECT COUNT(*) AS sessions, COUNT(c.id) AS consents ${aged} AND NOT ${OWED_TO_CHECKR_SQL}`,
+        )
+        .get(before) as Row;
+      return { consents: Number(row.consents), sessions: Number(row.sessions), held };
+    }
+    const purged = this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT s.id, s.candidate_id, s.report_id, c.id AS consent_id ${aged}
+             AND NOT ${OWED_TO_CHECKR_SQL} ORDER BY s.created_at LIMIT ?`,
+        )
+        .all(before, limit) as Row[];
+      const ids = rows.map((r) => r.id as string);
+      const objects = rows.flatMap((r) => [r.candidate_id, r.report_id]).filter(Boolean);
+      const list = (values: unknown[]) => values.map(() => '?').join(', ');
+      if (objects.length > 0)
+        this.db
+          .prepare(`DELETE FROM webhook_events WHERE object_id IN (${list(objects)})`)
+          .run(...objects);
+      if (ids.length > 0)
+        for (const table of ['acknowledgements', 'consents', 'outbox'])
+          this.db.prepare(`DELETE FROM ${table} WHERE session_id IN (${list(ids)})`).run(...ids);
+      if (ids.length > 0)
+        this.db.prepare(`DELETE FROM apply_sessions WHERE id IN (${list(ids)})`).run(...ids);
+      // Keys of requests made years ago: their retries are long over, and their digests are
+      // keyed digests of candidates' data.
+      this.db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(before);
+      return { consents: rows.filter((r) => r.consent_id).length, sessions: rows.length, held };
+    })();
+    // The old pages leave the write-ahead log too, not only the main file.
+    if (purged.sessions > 0) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   }
 
   async listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]> {

@@ -109,6 +109,16 @@ export interface ConsentListRow {
   uploaded: boolean;
 }
 
+/** What a purge of evidence past the retention removed (or, in a dry run, would remove). */
+export interface PurgeCounts {
+  /** Consents whose evidence went: PDF, drawn signature, typed name, IP, user agent, time zone. */
+  consents: number;
+  /** Sessions removed with them (and those that never reached consent): ids, digests, acks. */
+  sessions: number;
+  /** Sessions past the retention kept because Checkr is still owed something for them. */
+  held: number;
+}
+
 export interface Store {
   createSession(session: ApplySession): Promise<void>;
   getSession(id: string): Promise<ApplySession | undefined>;
@@ -175,6 +185,16 @@ export interface Store {
    * that expires before its candidate reaches Checkr is never closed, so nothing else erases it.
    */
   erasePrefillBefore(before: string): Promise<number>;
+  /**
+   * Deletes, in one transaction, up to `limit` sessions past the retention with everything kept
+   * for them: the consent (evidence and PDF), acknowledgements, delivered outbox items, webhook
+   * events about their candidate or report, and the session row. Past the retention means the
+   * consent was signed before `before`, or, with no consent, the session started before it.
+   * A session with an outbox item not yet delivered (pending or failed: still owed to Checkr) or
+   * open with a candidate (its PII removal not yet queued) is held, never deleted. `dryRun`
+   * counts what a full purge would delete, every batch together, and deletes nothing.
+   */
+  purgeBefore(before: string, options: { limit: number; dryRun?: boolean }): Promise<PurgeCounts>;
   listWebhookEvents(objectIds: readonly string[], limit: number): Promise<WebhookEventRow[]>;
 
   /** `true` the first time an event id is seen, `false` for a duplicate. */
