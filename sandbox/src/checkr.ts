@@ -133,7 +133,7 @@ export class CheckrSimulator {
   private window = { start: 0, count: 0 };
   completeAfterMs: number;
   otherData: Outcome;
-  /** The account's nodes; an account setting, so `reset()` keeps it (like `otherData`). */
+  /** The account's nodes; `reset()` puts back the ones it started with. */
   hierarchy: HierarchyNode[];
 
   constructor(private readonly options: CheckrSimulatorOptions) {
@@ -166,6 +166,8 @@ export class CheckrSimulator {
     this.reportLog.clear();
     this.faults.clear();
     this.received.length = 0;
+    // A test that changed the hierarchy leaves the next one the account it started with.
+    this.hierarchy = parseHierarchy(this.options.hierarchy ?? []);
   }
 
   private id(prefix: string): string {

@@ -91,6 +91,9 @@ describe('live: account hierarchy at session creation', () => {
       assert.equal(body.errors[0].source.pointer, pointer);
     }
     assert.deepEqual((await simulator(sim).state()).reports, []);
+    // The simulator's reset gives the next test the account it started with: no hierarchy.
+    assert.equal((await simulator(sim).call('/__sandbox/reset', {})).status, 204);
+    assert.deepEqual((await simulator(sim).call('/__sandbox/hierarchy')).body, { nodes: [] });
   });
 
   it('a valid node: the consent leads to a report ordered with that node', async () => {
