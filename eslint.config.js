@@ -54,7 +54,19 @@ export default tseslint.config(
   {
     files: ['packages/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/server/**', '@checkr-kit/server'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '@checkr-kit/server'] },
+            {
+              group: ['lit/decorators.js', 'lit/decorators/*'],
+              message:
+                'Declare reactive properties in `static properties` and query the render root in a getter: the decorators cost about 0.7 KB gzip of the script-tag bundle (issue 18 budgets).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,11 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  css,
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import type { ValidationIssue as RuleIssue } from '@checkr-kit/validation';
 
 /** A rule's issue, or one of the components' own codes (translated from the terms). */
@@ -126,23 +132,34 @@ export abstract class CkFormControl extends CkElement {
 
   protected readonly internals: ElementInternals = this.attachInternals();
 
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    label: {},
+    hint: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    value: {},
+    interacted: { state: true },
+    serverIssue: { state: true },
+  };
+
   /** The name under which the value is submitted with the form. */
-  @property({ reflect: true }) name = '';
+  name = '';
   /** The visible label. Every field needs one. */
-  @property() label = '';
+  label = '';
   /** Help shown under the label; a field may add its own. */
-  @property() hint = '';
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  hint = '';
+  required = false;
+  disabled = false;
   /** The current value, as typed (formatting kept). */
-  @property() value = '';
+  value = '';
 
   /** The value a form reset goes back to: the `value` the element was created with. */
   protected defaultValue = '';
   /** Set once the person has changed and left the field, or the form was submitted. */
-  @state() protected interacted = false;
+  protected interacted = false;
   /** An error the server reported for this field; cleared when the value changes. */
-  @state() protected serverIssue: ValidationIssue | undefined;
+  protected serverIssue: ValidationIssue | undefined;
   /** The issue the current value has, recomputed on each update. */
   protected issue: ValidationIssue | undefined;
 

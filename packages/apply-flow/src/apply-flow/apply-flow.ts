@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import {
   BffClient,
@@ -60,21 +59,34 @@ function stepName(step: Step): string {
 export class CkApplyFlow extends CkElement {
   static override styles = [baseStyles, buttonStyles, applyFlowStyles];
 
-  /** The BFF's base URL. */
-  @property({ attribute: 'api-base' }) apiBase = '/';
-  /** A session token from your backend; or set `fetchSessionToken`. */
-  @property({ attribute: 'session-token' }) sessionToken = '';
-  /** Called for a token at start (when `session-token` is empty) and again when it expires. */
-  @property({ attribute: false }) fetchSessionToken: (() => Promise<string>) | undefined;
-  /** Replaces the BFF client (Storybook, tests, a custom transport). */
-  @property({ attribute: false }) api: ApplyApi | undefined;
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    sessionToken: { attribute: 'session-token' },
+    fetchSessionToken: { attribute: false },
+    api: { attribute: false },
+    config: { state: true },
+    stepIndex: { state: true },
+    busy: { state: true },
+    alert: { state: true },
+    serverErrors: { state: true },
+    announcement: { state: true },
+  };
 
-  @state() private config: ApplyConfig | undefined;
-  @state() private stepIndex = 0;
-  @state() private busy = false;
-  @state() private alert: Alert | undefined;
-  @state() private serverErrors: BffErrorItem[] = [];
-  @state() private announcement = '';
+  /** The BFF's base URL. */
+  apiBase = '/';
+  /** A session token from your backend; or set `fetchSessionToken`. */
+  sessionToken = '';
+  /** Called for a token at start (when `session-token` is empty) and again when it expires. */
+  fetchSessionToken: (() => Promise<string>) | undefined;
+  /** Replaces the BFF client (Storybook, tests, a custom transport). */
+  api: ApplyApi | undefined;
+
+  private config: ApplyConfig | undefined;
+  private stepIndex = 0;
+  private busy = false;
+  private alert: Alert | undefined;
+  private serverErrors: BffErrorItem[] = [];
+  private announcement = '';
 
   /** In memory only: what the candidate typed, their acknowledgements, their copy requests. */
   private values: PiiValues = {};
@@ -84,10 +96,18 @@ export class CkApplyFlow extends CkElement {
   private copyRequests = new Set<string>();
   private started = false;
 
-  @query('[part=heading]') private heading!: HTMLElement | null;
-  @query('ck-pii-form') private piiForm!: CkPiiForm | null;
-  @query('ck-disclosure') private disclosure!: CkDisclosure | null;
-  @query('ck-signature') private signature!: CkSignature | null;
+  private get heading(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part=heading]');
+  }
+  private get piiForm(): CkPiiForm | null {
+    return this.renderRoot.querySelector<CkPiiForm>('ck-pii-form');
+  }
+  private get disclosure(): CkDisclosure | null {
+    return this.renderRoot.querySelector<CkDisclosure>('ck-disclosure');
+  }
+  private get signature(): CkSignature | null {
+    return this.renderRoot.querySelector<CkSignature>('ck-signature');
+  }
 
   /** Starts once there is a way to reach the BFF: a token, a token callback, or an `api`. */
   protected override updated(): void {

@@ -1,5 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
   CkFormControl,
   baseStyles,
@@ -55,12 +54,19 @@ export class CkCheckbox extends CkFormControl {
     `,
   ];
 
-  @property({ type: Boolean, reflect: true }) checked = false;
+  static override properties: PropertyDeclarations = {
+    checked: { type: Boolean, reflect: true },
+    requiredCode: { attribute: 'required-code' },
+  };
+
+  checked = false;
   /** The code reported when required and unticked. */
-  @property({ attribute: 'required-code' }) requiredCode = 'acknowledge_required';
+  requiredCode = 'acknowledge_required';
 
   private defaultChecked = false;
-  @query('input') private input!: HTMLInputElement | null;
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('input');
+  }
 
   constructor() {
     super();

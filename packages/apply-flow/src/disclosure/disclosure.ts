@@ -1,5 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   CkElement,
@@ -61,14 +60,23 @@ export class CkDisclosure extends CkElement {
     `,
   ];
 
-  @property({ attribute: false }) document: ApplyDocument | undefined;
-  /** Heading level of the document title, to fit the page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  @property({ type: Boolean }) acknowledged = false;
-  /** Where the state offers it: the candidate asks for a copy of the report. */
-  @property({ type: Boolean, attribute: 'copy-requested' }) copyRequested = false;
+  static override properties: PropertyDeclarations = {
+    document: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    acknowledged: { type: Boolean },
+    copyRequested: { type: Boolean, attribute: 'copy-requested' },
+  };
 
-  @query('ck-checkbox[name=acknowledged]') private ack!: CkCheckbox | null;
+  document: ApplyDocument | undefined;
+  /** Heading level of the document title, to fit the page's outline. */
+  headingLevel = 2;
+  acknowledged = false;
+  /** Where the state offers it: the candidate asks for a copy of the report. */
+  copyRequested = false;
+
+  private get ack(): CkCheckbox | null {
+    return this.renderRoot.querySelector<CkCheckbox>('ck-checkbox[name=acknowledged]');
+  }
 
   /** `false`, with the error shown and focus moved, while the acknowledgement is not ticked. */
   reportValidity(): boolean {

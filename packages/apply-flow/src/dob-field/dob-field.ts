@@ -1,5 +1,10 @@
-import { css, html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  css,
+  html,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   CkFormControl,
@@ -84,15 +89,24 @@ export class CkDobField extends CkFormControl {
     `,
   ];
 
-  /** The package's minimum age: 16 or 18. */
-  @property({ type: Number, attribute: 'min-age' }) minAge: 16 | 18 = 18;
+  static override properties: PropertyDeclarations = {
+    minAge: { type: Number, attribute: 'min-age' },
+    day: { state: true },
+    month: { state: true },
+    year: { state: true },
+  };
 
-  @state() private day = '';
-  @state() private month = '';
-  @state() private year = '';
+  /** The package's minimum age: 16 or 18. */
+  minAge: 16 | 18 = 18;
+
+  private day = '';
+  private month = '';
+  private year = '';
   private composing = false;
 
-  @query('input') private first!: HTMLInputElement | null;
+  private get first(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('input');
+  }
 
   protected get anchor(): HTMLElement | null {
     return this.first;

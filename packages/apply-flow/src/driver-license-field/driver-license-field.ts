@@ -1,5 +1,11 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import {
+  css,
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+} from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
   CkFormControl,
@@ -50,12 +56,21 @@ export class CkDriverLicenseField extends CkFormControl {
     `,
   ];
 
-  /** The issuing state (`CA`). `value` holds the number. */
-  @property() state = '';
-  @property({ attribute: 'state-label' }) stateLabel = '';
+  static override properties: PropertyDeclarations = {
+    state: {},
+    stateLabel: { attribute: 'state-label' },
+  };
 
-  @query('input') private input!: HTMLInputElement | null;
-  @query('select') private select!: HTMLSelectElement | null;
+  /** The issuing state (`CA`). `value` holds the number. */
+  state = '';
+  stateLabel = '';
+
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('input');
+  }
+  private get select(): HTMLSelectElement | null {
+    return this.renderRoot.querySelector<HTMLSelectElement>('select');
+  }
 
   protected get anchor(): HTMLElement | null {
     return this.currentIssue?.pointer === '/driver_license_state' ? this.select : this.input;

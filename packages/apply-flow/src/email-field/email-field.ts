@@ -1,5 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { CkSuggestionAcceptEvent, defineElement, linkButtonStyles } from '@checkr-kit/core';
 import { suggestEmail, validateEmail } from '@checkr-kit/validation';
 import { CkTextField } from '../text-field/text-field.ts';
@@ -35,7 +34,11 @@ export class CkEmailField extends CkTextField {
     `,
   ];
 
-  @state() private suggestion: string | undefined;
+  static override properties: PropertyDeclarations = {
+    suggestion: { state: true },
+  };
+
+  private suggestion: string | undefined;
 
   constructor() {
     super();

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, queryAll, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
   CkElement,
   CkPiiSubmitEvent,
@@ -57,27 +56,43 @@ interface SummaryItem {
 export class CkPiiForm extends CkElement {
   static override styles = [baseStyles, buttonStyles, piiFormStyles];
 
+  static override properties: PropertyDeclarations = {
+    requirements: { attribute: false },
+    summary: { attribute: false },
+    values: { attribute: false },
+    serverErrors: { attribute: false },
+    busy: { type: Boolean },
+    noMiddleName: { state: true },
+    summaryItems: { state: true },
+  };
+
   /** What the package needs (from `GET /v1/apply/config`). */
-  @property({ attribute: false }) requirements: ApplyConfig['requirements'] = {
+  requirements: ApplyConfig['requirements'] = {
     min_age: 18,
     ssn: true,
     zipcode: true,
     driver_license: false,
   };
   /** The FCRA summary of rights, shown on this page when given. */
-  @property({ attribute: false }) summary: ApplyDocument | undefined;
+  summary: ApplyDocument | undefined;
   /** Values to show: prefill from the BFF, or what the candidate entered before going back. */
-  @property({ attribute: false }) values: PiiValues = {};
+  values: PiiValues = {};
   /** Errors the BFF returned for fields. */
-  @property({ attribute: false }) serverErrors: readonly BffErrorItem[] = [];
-  @property({ type: Boolean }) busy = false;
+  serverErrors: readonly BffErrorItem[] = [];
+  busy = false;
 
-  @state() private noMiddleName = false;
-  @state() private summaryItems: SummaryItem[] = [];
+  private noMiddleName = false;
+  private summaryItems: SummaryItem[] = [];
 
-  @queryAll('[data-field]') private fields!: NodeListOf<CkFormControl>;
-  @query('[part=error-summary]') private errorSummary!: HTMLElement | null;
-  @query('ck-disclosure') private rights!: CkDisclosure | null;
+  private get fields(): NodeListOf<CkFormControl> {
+    return this.renderRoot.querySelectorAll<CkFormControl>('[data-field]');
+  }
+  private get errorSummary(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part=error-summary]');
+  }
+  private get rights(): CkDisclosure | null {
+    return this.renderRoot.querySelector<CkDisclosure>('ck-disclosure');
+  }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('values')) this.noMiddleName = this.values.no_middle_name === true;

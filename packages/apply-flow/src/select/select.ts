@@ -1,5 +1,4 @@
-import { css, html, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { css, html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
@@ -41,15 +40,24 @@ export class CkSelect extends CkFormControl {
     `,
   ];
 
-  /** The choices; ignored when `states` is set. */
-  @property({ attribute: false }) options: SelectOption[] = [];
-  /** List the US states, DC and Puerto Rico. */
-  @property({ type: Boolean }) states = false;
-  @property() autocomplete: string | undefined;
-  /** The code reported when required and nothing is chosen. */
-  @property({ attribute: 'required-code' }) requiredCode = 'driver_license_state_required';
+  static override properties: PropertyDeclarations = {
+    options: { attribute: false },
+    states: { type: Boolean },
+    autocomplete: {},
+    requiredCode: { attribute: 'required-code' },
+  };
 
-  @query('select') private select!: HTMLSelectElement | null;
+  /** The choices; ignored when `states` is set. */
+  options: SelectOption[] = [];
+  /** List the US states, DC and Puerto Rico. */
+  states = false;
+  autocomplete: string | undefined;
+  /** The code reported when required and nothing is chosen. */
+  requiredCode = 'driver_license_state_required';
+
+  private get select(): HTMLSelectElement | null {
+    return this.renderRoot.querySelector<HTMLSelectElement>('select');
+  }
 
   protected get anchor(): HTMLElement | null {
     return this.select;

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import {
   CkElement,
   baseStyles,
@@ -39,19 +38,32 @@ const { width: EXPORT_WIDTH, height: EXPORT_HEIGHT } = SIGNATURE_IMAGE_SIZE;
 export class CkSignature extends CkElement {
   static override styles = [baseStyles, linkButtonStyles, signatureStyles];
 
-  @property({ attribute: false }) authorization: ApplyDocument | undefined;
-  /** The candidate's names as entered ("Ana Ruiz", "Ana María Ruiz"): the typed name must match one. */
-  @property({ attribute: false }) expectedNames: string[] = [];
-  /** The date shown; defaults to today. */
-  @property({ attribute: false }) date: Date | undefined;
+  static override properties: PropertyDeclarations = {
+    authorization: { attribute: false },
+    expectedNames: { attribute: false },
+    date: { attribute: false },
+    strokes: { state: true },
+  };
 
-  @state() private strokes: Stroke[] = [];
+  authorization: ApplyDocument | undefined;
+  /** The candidate's names as entered ("Ana Ruiz", "Ana María Ruiz"): the typed name must match one. */
+  expectedNames: string[] = [];
+  /** The date shown; defaults to today. */
+  date: Date | undefined;
+
+  private strokes: Stroke[] = [];
   private drawing: Stroke | undefined;
   private resizeObserver: ResizeObserver | undefined;
 
-  @query('canvas') private canvas!: HTMLCanvasElement | null;
-  @query('#name') private nameField!: CkTextField | null;
-  @query('#esign') private esign!: CkCheckbox | null;
+  private get canvas(): HTMLCanvasElement | null {
+    return this.renderRoot.querySelector<HTMLCanvasElement>('canvas');
+  }
+  private get nameField(): CkTextField | null {
+    return this.renderRoot.querySelector<CkTextField>('#name');
+  }
+  private get esign(): CkCheckbox | null {
+    return this.renderRoot.querySelector<CkCheckbox>('#esign');
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();

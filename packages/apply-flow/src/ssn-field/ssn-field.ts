@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { CkFormControl, defineElement, fieldStyles, baseStyles } from '@checkr-kit/core';
 import { formatSsn, validateSsn, type ValidationIssue } from '@checkr-kit/validation';
@@ -36,11 +35,18 @@ function caretAfterDigits(formatted: string, digits: number): number {
 export class CkSsnField extends CkFormControl {
   static override styles = [baseStyles, fieldStyles, ssnFieldStyles];
 
-  /** Show the digits instead of dots. The person toggles it with the button. */
-  @property({ type: Boolean, reflect: true }) revealed = false;
-  @state() private supportsTextSecurity = CSS.supports('-webkit-text-security', 'disc');
+  static override properties: PropertyDeclarations = {
+    revealed: { type: Boolean, reflect: true },
+    supportsTextSecurity: { state: true },
+  };
 
-  @query('input') private input!: HTMLInputElement | null;
+  /** Show the digits instead of dots. The person toggles it with the button. */
+  revealed = false;
+  private supportsTextSecurity = CSS.supports('-webkit-text-security', 'disc');
+
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('input');
+  }
 
   protected get anchor(): HTMLElement | null {
     return this.input;

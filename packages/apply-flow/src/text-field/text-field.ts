@@ -1,5 +1,4 @@
-import { html, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CkFormControl, defineElement } from '@checkr-kit/core';
@@ -21,17 +20,26 @@ import type { ErrorCode, ValidationIssue, ValidationResult } from '@checkr-kit/v
  * @cssprop --ck-color-danger - Error text and border colour.
  */
 export class CkTextField extends CkFormControl {
-  /** The `autocomplete` token, such as `given-name`. Set it on every PII field. */
-  @property() autocomplete: string | undefined;
-  @property() inputmode: string | undefined;
-  @property({ type: Number }) maxlength: number | undefined;
-  /** The code reported when the field is required and empty, such as `first_name_required`. */
-  @property({ attribute: 'required-code' }) requiredCode: ErrorCode = 'first_name_required';
-  /** A validator from `@checkr-kit/validation`; its first error is shown. */
-  @property({ attribute: false }) validator:
-    ((value: string) => ValidationResult<unknown>) | undefined;
+  static override properties: PropertyDeclarations = {
+    autocomplete: {},
+    inputmode: {},
+    maxlength: { type: Number },
+    requiredCode: { attribute: 'required-code' },
+    validator: { attribute: false },
+  };
 
-  @query('input') private input!: HTMLInputElement | null;
+  /** The `autocomplete` token, such as `given-name`. Set it on every PII field. */
+  autocomplete: string | undefined;
+  inputmode: string | undefined;
+  maxlength: number | undefined;
+  /** The code reported when the field is required and empty, such as `first_name_required`. */
+  requiredCode: ErrorCode = 'first_name_required';
+  /** A validator from `@checkr-kit/validation`; its first error is shown. */
+  validator: ((value: string) => ValidationResult<unknown>) | undefined;
+
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('input');
+  }
 
   protected get anchor(): HTMLElement | null {
     return this.input;

@@ -79,7 +79,6 @@ export function allowedEmbedUrl(
  */
 export class CkPayEmbed extends CkElement {
   static override styles = [baseStyles, buttonStyles, payEmbedStyles];
-  // Declared without decorators: this element ships alone to wallet pages, where every byte counts.
   static override properties = {
     tokenUrl: { attribute: 'token-url' },
     fetchToken: { attribute: false },
