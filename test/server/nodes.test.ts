@@ -135,6 +135,27 @@ describe('live: account hierarchy at session creation', () => {
     assert.equal(nodeListings(sim) - before, 2);
   });
 
+  it('reads every page of a large hierarchy (100 nodes a page, until next_href is null)', async () => {
+    const { bff, sim, admin } = await startLive();
+    const nodes = Array.from({ length: 250 }, (_, i) => ({
+      custom_id: `store-${String(i).padStart(3, '0')}`,
+      name: `Store ${i}`,
+      tier: 'store',
+      packages: ['tasker_standard'],
+    }));
+    await simulator(sim).setHierarchy(nodes);
+    assert.equal((await createSession(bff, admin, { node: 'store-249' })).status, 201);
+    const pages = sim.checkr.received.filter((r) => r.path === '/v1/nodes').map((r) => r.query);
+    assert.deepEqual(
+      pages.map((q) => [q.page, q.per_page, q.include]),
+      [
+        ['1', '100', 'packages'],
+        ['2', '100', 'packages'],
+        ['3', '100', 'packages'],
+      ],
+    );
+  });
+
   it('a node list Checkr cannot give refuses the session (502 node_lookup_failed), then recovers', async () => {
     const { bff, sim, admin, logs } = await startLive({
       env: { CHECKR_NODES_CACHE_SECONDS: '0' },
