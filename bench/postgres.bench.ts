@@ -74,7 +74,7 @@ export default async function postgresBench(): Promise<BenchRow[]> {
       ssn: '111-11-2001',
       driver_license_number: 'F1112001',
       driver_license_state: 'CA',
-      residence_state: 'PA',
+      residence_state: 'CT',
     });
     for (let round = 0; round < rounds; round++) {
       for (const { name, bff } of engines) {

@@ -171,7 +171,7 @@ export default async function serverBench(): Promise<BenchRow[]> {
       ssn: '111-11-2001',
       driver_license_number: 'F1112001',
       driver_license_state: 'CA',
-      residence_state: 'PA',
+      residence_state: 'CT',
     });
     const candidateLoad = await load(`${bffProcess.info.url}/v1/apply/candidate`, {
       connections: 50,

@@ -120,6 +120,7 @@ describe('apply config and candidate', () => {
       ssn: true,
       zipcode: true,
       driver_license: true,
+      residence_state: true,
     });
     const kinds = body.documents.map((d: any) => d.kind);
     assert.ok(
@@ -172,7 +173,7 @@ describe('apply config and candidate', () => {
     // A correction updates the same candidate rather than creating another.
     const corrected = await call(
       '/v1/apply/candidate',
-      auth(session_token, json({ ...michael, zipcode: '18505' })),
+      auth(session_token, json({ ...michael, zipcode: '18505', residence_state: 'PA' })),
     );
     assert.equal(corrected.body.candidate_id, first.body.candidate_id);
     assert.equal(bff.sandbox.checkr.candidates.get(first.body.candidate_id)!.zipcode, '18505');
@@ -202,38 +203,6 @@ describe('apply config and candidate', () => {
     bff.sandbox.checkr.faults.clear();
     assert.equal(failed.status, 502);
     assertErrorShape(failed.body, 'upstream_unavailable');
-  });
-});
-
-describe('state documents', () => {
-  it('a CA resident must acknowledge the CA disclosure; a TX resident working in TX need not', async () => {
-    const ca = await newSession({ work_locations: [{ country: 'US', state: 'TX' }] });
-    const caCandidate = await call(
-      '/v1/apply/candidate',
-      auth(
-        ca.session_token,
-        json({ ...michael, residence_state: 'CA', first_name: 'Kelly', last_name: 'Kapoor' }),
-      ),
-    );
-    assert.ok(caCandidate.body.documents.includes('ca-disclosure'));
-    const tx = await newSession({ work_locations: [{ country: 'US', state: 'TX' }] });
-    const txCandidate = await call(
-      '/v1/apply/candidate',
-      auth(
-        tx.session_token,
-        json({ ...michael, residence_state: 'TX', first_name: 'Ryan', last_name: 'Howard' }),
-      ),
-    );
-    assert.ok(!txCandidate.body.documents.includes('ca-disclosure'));
-    const wa = await newSession({ work_locations: [{ country: 'US', state: 'WA' }] });
-    const waCandidate = await call(
-      '/v1/apply/candidate',
-      auth(
-        wa.session_token,
-        json({ ...michael, residence_state: 'OR', first_name: 'Toby', last_name: 'Flenderson' }),
-      ),
-    );
-    assert.ok(waCandidate.body.documents.includes('wa-mvr-release'));
   });
 });
 

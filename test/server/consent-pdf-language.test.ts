@@ -74,6 +74,7 @@ describe('consent PDF language', () => {
       first_name: 'María',
       last_name: 'Ruiz',
       ssn: '111-11-4001',
+      zipcode: '94107',
       residence_state: 'CA',
     };
     const { token, consent } = await readyToSign(bff, candidate, { locale: 'es' });

@@ -64,7 +64,7 @@ export const michael = {
   ssn: '111-11-2001',
   driver_license_number: 'F1112001',
   driver_license_state: 'CA',
-  residence_state: 'PA',
+  residence_state: 'CT',
 };
 
 export { until } from '../support/until.ts';

@@ -30,6 +30,7 @@ export function newSessionRecord(fields: Partial<ApplySession> = {}): ApplySessi
     candidateId: null,
     candidateHash: null,
     residenceState: null,
+    licenseState: null,
     nameDigests: [],
     copyRequested: false,
     reportId: null,

@@ -26,7 +26,7 @@ describe('what the database keeps about a candidate', () => {
     const { residence_state: _residence, ...candidate } = michael;
     const submitted = await fetch(
       `${bff.url}/v1/apply/candidate`,
-      auth(session_token, json(candidate)),
+      auth(session_token, json(michael)),
     );
     assert.equal(submitted.status, 201);
     // What an attacker holding the database would hash for each guess of the SSN.

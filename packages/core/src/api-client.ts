@@ -1,3 +1,5 @@
+import type { StateDocumentRule } from '@checkr-kit/validation';
+
 /** The BFF's one error shape (DESIGN.md); `code` is what the components translate. */
 export interface BffErrorItem {
   code: string;
@@ -36,13 +38,23 @@ export interface ApplyDocument {
   locale: string;
   title: string;
   body: DocumentBlock[];
-  applies_to: { residence?: string[]; work?: string[] } | null;
+  applies_to: StateDocumentRule | null;
   offers_copy: boolean;
 }
 
 export interface ApplyConfig {
   session: { id: string; locale: string };
-  requirements: { min_age: 16 | 18; ssn: boolean; zipcode: boolean; driver_license: boolean };
+  requirements: {
+    min_age: 16 | 18;
+    ssn: boolean;
+    zipcode: boolean;
+    driver_license: boolean;
+    /**
+     * The documents depend on the state of residence: the BFF refuses a candidate without it.
+     * Absent from a BFF older than the rule: the form then asks for it and requires it.
+     */
+    residence_state?: boolean;
+  };
   work_states: string[];
   prefill: Record<string, string>;
   documents: ApplyDocument[];

@@ -13,5 +13,7 @@ export * from './contact.ts';
 export * from './states.ts';
 export * from './driver-license.ts';
 export * from './candidate.ts';
+export * from './zipcodes.ts';
+export * from './state-documents.ts';
 export type { ValidationCatalog, Message, MessageParams } from './messages/types.ts';
 export { formatMessage } from './messages/types.ts';

@@ -54,7 +54,10 @@ export type ErrorCode =
   | 'driver_license_number_invalid_characters'
   | 'driver_license_state_required'
   | 'driver_license_state_invalid'
-  | 'driver_license_state_not_supported';
+  | 'driver_license_state_not_supported'
+  | 'residence_state_required'
+  | 'residence_state_invalid'
+  | 'residence_state_zip_mismatch';
 
 export function ok<T>(value: T): ValidationResult<T> {
   return { ok: true, value };

@@ -56,6 +56,11 @@ export const US_STATES = [
 
 export type UsState = (typeof US_STATES)[number][0];
 
+/** The English name of a jurisdiction, for messages; the code itself when unknown. */
+export function stateName(code: string): string {
+  return US_STATES.find(([c]) => c === code)?.[1] ?? code;
+}
+
 const CODES: ReadonlySet<string> = new Set(US_STATES.map(([code]) => code));
 
 /**

@@ -57,6 +57,8 @@ const en: LegalDocument[] = [
     kind: 'state_disclosure',
     locale: 'en',
     title: 'Sample: California Disclosure Regarding Investigative Consumer Report',
+    // "California requires its own disclosure separate from the general background check
+    // disclosure" (seed 000 L185): for a California resident or work location.
     appliesTo: { residence: ['CA'], work: ['CA'] },
     offersCopy: true,
     body: [
@@ -73,6 +75,8 @@ const en: LegalDocument[] = [
     kind: 'state_disclosure',
     locale: 'en',
     title: 'Sample: New York Disclosure and Article 23-A',
+    // Not in the seeds, which give only California and Washington as examples: a sample of a
+    // disclosure chosen by residence or work location, like California's.
     appliesTo: { residence: ['NY'], work: ['NY'] },
     offersCopy: true,
     body: [
@@ -89,7 +93,11 @@ const en: LegalDocument[] = [
     kind: 'state_disclosure',
     locale: 'en',
     title: 'Sample: Washington Release of Liability for Motor Vehicle Records',
-    appliesTo: { residence: ['WA'], work: ['WA'] },
+    // The Washington State DMV's release "for accessing Motor Vehicle Records for employment"
+    // (seed 000 L185): only with an MVR, and whenever Washington's records are read (a WA
+    // licence) or the candidate lives or works in Washington, the safer reading of where the
+    // seed is silent.
+    appliesTo: { residence: ['WA'], work: ['WA'], license: ['WA'], mvr: true },
     body: [
       { type: 'paragraph', text: SAMPLE_EN },
       {
@@ -199,7 +207,8 @@ const es: LegalDocument[] = [
     kind: 'state_disclosure',
     locale: 'es',
     title: 'Muestra: Liberación de responsabilidad de Washington para registros de vehículos',
-    appliesTo: { residence: ['WA'], work: ['WA'] },
+    // The same rule as the English version's.
+    appliesTo: { residence: ['WA'], work: ['WA'], license: ['WA'], mvr: true },
     body: [
       { type: 'paragraph', text: SAMPLE_ES },
       {

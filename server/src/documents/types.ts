@@ -1,4 +1,9 @@
 import { createHash } from 'node:crypto';
+import {
+  stateDocumentApplies,
+  type StateDocumentFacts,
+  type StateDocumentRule,
+} from '@checkr-kit/validation';
 
 /** A document body is structured text, never HTML: the component renders it, nothing to sanitize. */
 export type Block =
@@ -16,8 +21,11 @@ export interface LegalDocument {
   locale: string;
   title: string;
   body: Block[];
-  /** State documents: shown when the residence state, or any work-location state, is listed. */
-  appliesTo?: { residence?: string[]; work?: string[] };
+  /**
+   * State documents: when they are shown (residence, work-location or licence states, and
+   * whether only with an MVR), read by `stateDocumentApplies` of @checkr-kit/validation.
+   */
+  appliesTo?: StateDocumentRule;
   /** The state gives the candidate the choice to receive a copy of the report. */
   offersCopy?: boolean;
 }
@@ -70,20 +78,18 @@ export function documentsInLanguage(
   );
 }
 
-/** Which documents a candidate must see, given where they live and where they will work. */
+/**
+ * Which documents a candidate must see: every general document, and each state document whose
+ * rule matches what is known of the candidate (where they live, work and hold a licence) and the
+ * package (an MVR or not).
+ */
 export function applicableDocuments(
   documents: readonly HashedDocument[],
   locale: string,
-  residenceState: string | null,
-  workStates: readonly string[],
+  facts: StateDocumentFacts,
 ): HashedDocument[] {
-  return documentsInLanguage(documents, locale).filter((document) => {
-    if (document.kind !== 'state_disclosure') return true;
-    const residence = document.appliesTo?.residence ?? [];
-    const work = document.appliesTo?.work ?? [];
-    return (
-      (residenceState !== null && residence.includes(residenceState)) ||
-      workStates.some((s) => work.includes(s))
-    );
-  });
+  return documentsInLanguage(documents, locale).filter(
+    (document) =>
+      document.kind !== 'state_disclosure' || stateDocumentApplies(document.appliesTo ?? {}, facts),
+  );
 }

@@ -134,6 +134,10 @@ const applyConfig = z
       ssn: z.boolean(),
       zipcode: z.boolean(),
       driver_license: z.boolean(),
+      residence_state: z.boolean().meta({
+        description:
+          'The state of residence selects documents for this session (a state document lists residence states and is not already shown for a work location): POST /v1/apply/candidate then refuses a candidate without `residence_state` (422 `residence_state_required`). When given, it must match the ZIP code (422 `residence_state_zip_mismatch`).',
+      }),
     }),
     work_states: z.array(z.string()),
     prefill: z.record(z.string(), z.string()),
@@ -150,6 +154,12 @@ const applyConfig = z
           .object({
             residence: z.array(z.string()).optional(),
             work: z.array(z.string()).optional(),
+            license: z.array(z.string()).optional(),
+            mvr: z.boolean().optional(),
+          })
+          .meta({
+            description:
+              'When a state document applies: the state of residence, any work location or the state that issued the driver’s licence is listed; `mvr: true` only when the package has a motor vehicle record. Read by `stateDocumentApplies` of @checkr-kit/validation.',
           })
           .nullable(),
         offers_copy: z.boolean(),

@@ -2,7 +2,10 @@ import { createHmac, randomUUID } from 'node:crypto';
 import {
   normalizeSignatureName,
   normalizeState,
+  residenceStateNeeded,
   validateCandidate,
+  validateResidenceState,
+  validateZipcode,
   type Candidate,
   type CandidateInput,
   type ValidationIssue,
@@ -96,6 +99,10 @@ function toFieldErrors(issues: readonly ValidationIssue[]): AppError {
   return new AppError(422, first!.code, first!.title, first!.pointer, rest);
 }
 
+function workStatesOf(session: ApplySession): string[] {
+  return session.workLocations.map((w) => w.state).filter((s): s is string => Boolean(s));
+}
+
 /** The apply flow's domain rules: sessions, candidate, acknowledgements, consent. */
 export class ApplyService {
   constructor(private readonly deps: ApplyServiceDeps) {}
@@ -146,6 +153,7 @@ export class ApplyService {
       candidateId: null,
       candidateHash: null,
       residenceState: null,
+      licenseState: null,
       nameDigests: [],
       copyRequested: false,
       reportId: null,
@@ -225,22 +233,23 @@ export class ApplyService {
   async config(sessionId: string) {
     const session = await this.requireOpen(sessionId);
     const needs = await this.deps.packages.get(session.packageSlug);
-    const workStates = session.workLocations
-      .map((w) => w.state)
-      .filter((s): s is string => Boolean(s));
-    // Every document in the session's language; state documents carry `applies_to` so the
-    // component can pick them as soon as the candidate says where they live.
-    const documents = documentsInLanguage(this.deps.documents, session.locale).map((d) => ({
-      id: d.id,
-      version: d.version,
-      sha256: d.sha256,
-      kind: d.kind,
-      locale: d.locale,
-      title: d.title,
-      body: d.body,
-      applies_to: d.appliesTo ?? null,
-      offers_copy: d.offersCopy ?? false,
-    }));
+    const workStates = workStatesOf(session);
+    // Every document in the session's language that can apply to this package; state documents
+    // carry `applies_to` so the component can pick them as soon as the candidate says where
+    // they live and which state issued their licence.
+    const documents = documentsInLanguage(this.deps.documents, session.locale)
+      .filter((d) => !d.appliesTo?.mvr || needs.driverLicense)
+      .map((d) => ({
+        id: d.id,
+        version: d.version,
+        sha256: d.sha256,
+        kind: d.kind,
+        locale: d.locale,
+        title: d.title,
+        body: d.body,
+        applies_to: d.appliesTo ?? null,
+        offers_copy: d.offersCopy ?? false,
+      }));
     return {
       session: { id: session.id, locale: session.locale },
       requirements: {
@@ -248,6 +257,7 @@ export class ApplyService {
         ssn: needs.ssn,
         zipcode: needs.ssn,
         driver_license: needs.driverLicense,
+        residence_state: this.residenceStateNeeded(session, needs),
       },
       work_states: workStates,
       prefill: session.prefill,
@@ -257,6 +267,14 @@ export class ApplyService {
 
   private async needs(session: ApplySession): Promise<PackageNeeds> {
     return this.deps.packages.get(session.packageSlug);
+  }
+
+  /** Whether this session's documents depend on where the candidate lives. */
+  private residenceStateNeeded(session: ApplySession, needs: PackageNeeds): boolean {
+    return residenceStateNeeded(
+      documentsInLanguage(this.deps.documents, session.locale).map((d) => d.appliesTo),
+      { work: workStatesOf(session), mvr: needs.driverLicense },
+    );
   }
 
   /** Submissions waiting in this process, queued here so they need not poll the lease. */
@@ -322,14 +340,16 @@ export class ApplyService {
       requireSsn: needs.ssn,
       requireDriverLicense: needs.driverLicense,
     });
-    const residence =
-      body.residence_state === undefined || body.residence_state === ''
-        ? null
-        : normalizeState(body.residence_state);
+    // Required when the documents depend on it, and checked against the ZIP code, so that no
+    // state's forms can be skipped by leaving the state out or choosing another one.
+    const zipcode = validateZipcode(body.zipcode);
+    const residenceResult = validateResidenceState(body.residence_state, {
+      required: this.residenceStateNeeded(session, needs),
+      zipcode: zipcode.ok ? zipcode.value : undefined,
+    });
+    const residence = residenceResult.ok ? residenceResult.value : null;
     const issues: ValidationIssue[] = result.ok ? [] : [...result.errors];
-    if (body.residence_state !== undefined && body.residence_state !== '' && !residence) {
-      issues.push({ code: 'driver_license_state_invalid', pointer: '/residence_state' });
-    }
+    if (!residenceResult.ok) issues.push(...residenceResult.errors);
     if (result.ok) {
       const domain = await checkEmailDomain(result.value.email, this.deps.mailResolver, {
         timeoutMs: 2000,
@@ -339,6 +359,7 @@ export class ApplyService {
     if (issues.length > 0 || !result.ok) throw toFieldErrors(issues);
 
     const candidate: Candidate = result.value;
+    const licenseState = candidate.driver_license_state ?? null;
     const copyRequested = body.copy_requested === true;
     const payload: Record<string, unknown> = { ...candidate, copy_requested: copyRequested };
     if (session.customId) payload.custom_id = session.customId;
@@ -377,16 +398,18 @@ export class ApplyService {
     await this.deps.store.updateSession(session.id, {
       candidateId,
       candidateHash: hash,
-      residenceState: residence ?? null,
+      residenceState: residence,
+      licenseState,
       nameDigests: names.map((n) => this.hmac('name', normalizeSignatureName(n))),
       copyRequested,
     });
     this.deps.logger.info('candidate stored', { session: session.id, candidate: candidateId });
     return {
       candidate_id: candidateId,
-      documents: this.requiredDocuments({ ...session, residenceState: residence ?? null }).map(
-        (d) => d.id,
-      ),
+      documents: this.requiredDocuments(
+        { ...session, residenceState: residence, licenseState },
+        needs,
+      ).map((d) => d.id),
     };
   }
 
@@ -408,16 +431,13 @@ export class ApplyService {
   }
 
   /** The documents this candidate must acknowledge before signing, in the order they are shown. */
-  requiredDocuments(session: ApplySession): HashedDocument[] {
-    const workStates = session.workLocations
-      .map((w) => w.state)
-      .filter((s): s is string => Boolean(s));
-    return applicableDocuments(
-      this.deps.documents,
-      session.locale,
-      session.residenceState,
-      workStates,
-    ).filter((d) => d.kind !== 'authorization');
+  requiredDocuments(session: ApplySession, needs: PackageNeeds): HashedDocument[] {
+    return applicableDocuments(this.deps.documents, session.locale, {
+      residence: session.residenceState,
+      work: workStatesOf(session),
+      license: session.licenseState,
+      mvr: needs.driverLicense,
+    }).filter((d) => d.kind !== 'authorization');
   }
 
   async acknowledge(
@@ -473,7 +493,7 @@ export class ApplyService {
       throw new AppError(409, 'candidate_missing', 'Submit the candidate details before signing');
 
     const acknowledged = await this.deps.store.listAcknowledgements(session.id);
-    const missing = this.requiredDocuments(session).filter(
+    const missing = this.requiredDocuments(session, await this.needs(session)).filter(
       (d) => !acknowledged.some((a) => a.documentId === d.id && a.sha256 === d.sha256),
     );
     if (missing.length > 0) {

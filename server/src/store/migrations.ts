@@ -214,6 +214,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // not read the whole table (the same statement in both engines).
     sql: "CREATE INDEX apply_sessions_prefilled ON apply_sessions (created_at) WHERE prefill <> '{}'",
   },
+  {
+    version: 6,
+    name: 'the licence state, for the state documents it selects',
+    // The Washington MVR release follows the licence state as well as the residence: the consent
+    // checks the documents acknowledged against the same facts the candidate step used.
+    sql: 'ALTER TABLE apply_sessions ADD COLUMN license_state TEXT',
+  },
 ];
 
 /** The statement text of a migration for one engine. */

@@ -24,6 +24,8 @@ export interface ApplySession {
   /** Hash of the last candidate payload sent, so an unchanged resubmission is not sent again. */
   candidateHash: string | null;
   residenceState: string | null;
+  /** The state that issued the candidate's driver's licence: state documents can follow it. */
+  licenseState: string | null;
   /** HMACs of the candidate's normalized names, to check the typed signature without keeping them. */
   nameDigests: string[];
   copyRequested: boolean;

@@ -41,7 +41,6 @@ export const enApply: Translation = {
     pii_intro: 'Enter your details as they appear on your official documents.',
     rights_title: 'Your rights under the Fair Credit Reporting Act',
     acknowledge_receipt: 'I have received and read this document',
-    residence_state_required: 'Choose the state where you live.',
     acknowledge_required: 'Confirm you have read this document to continue.',
     continue: 'Continue',
     back: 'Back',

@@ -41,7 +41,6 @@ export const esApply: Translation = {
     pii_intro: 'Escriba sus datos tal como aparecen en sus documentos oficiales.',
     rights_title: 'Sus derechos según la Ley de Informe Justo de Crédito',
     acknowledge_receipt: 'Recibí y leí este documento',
-    residence_state_required: 'Elija el estado donde vive.',
     acknowledge_required: 'Confirme que leyó este documento para continuar.',
     continue: 'Continuar',
     back: 'Atrás',

@@ -55,7 +55,6 @@ export type TermKey =
   | 'rights_title'
   | 'acknowledge_receipt'
   | 'acknowledge_required'
-  | 'residence_state_required'
   | 'continue'
   | 'back'
   | 'progress'

@@ -1,6 +1,8 @@
 import type { LicensePart } from '../driver-license.ts';
+import { stateName } from '../states.ts';
 import type { ValidationCatalog } from './types.ts';
 
+const US_JURISDICTION = 'Choose a US state, DC or Puerto Rico.';
 const NAME_CHARACTERS = 'letters, numbers, spaces, hyphens, apostrophes, periods and commas';
 
 function count(min: number, max: number | undefined, one: string, many: string): string {
@@ -75,9 +77,13 @@ export const en: ValidationCatalog = {
     driver_license_number_invalid_characters:
       'A driver’s license number can only contain letters, numbers, spaces, hyphens and *.',
     driver_license_state_required: 'Choose the state that issued your driver’s license.',
-    driver_license_state_invalid: 'Choose a US state, DC or Puerto Rico.',
+    driver_license_state_invalid: US_JURISDICTION,
     driver_license_state_not_supported:
       'Licenses from this state cannot be checked for this job. Contact the employer.',
+    residence_state_required: 'Choose the state where you live.',
+    residence_state_invalid: US_JURISDICTION,
+    residence_state_zip_mismatch: ({ state }) =>
+      `Your ZIP code is in ${state ? stateName(String(state)) : 'another state'}. Choose the state where you live, or check the ZIP code.`,
   },
   licenseHint(alternatives) {
     const phrases = alternatives.map((parts) => parts.map(part).join(' followed by '));

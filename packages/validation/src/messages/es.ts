@@ -1,6 +1,8 @@
 import type { LicensePart } from '../driver-license.ts';
+import { stateName, type UsState } from '../states.ts';
 import type { ValidationCatalog } from './types.ts';
 
+const US_JURISDICTION = 'Elija un estado de EE. UU., DC o Puerto Rico.';
 const NAME_CHARACTERS = 'letras, números, espacios, guiones, apóstrofos, puntos y comas';
 
 function count(min: number, max: number | undefined, one: string, many: string): string {
@@ -77,9 +79,13 @@ export const es: ValidationCatalog = {
     driver_license_number_invalid_characters:
       'El número de licencia solo puede contener letras, números, espacios, guiones y *.',
     driver_license_state_required: 'Elija el estado que emitió su licencia de conducir.',
-    driver_license_state_invalid: 'Elija un estado de EE. UU., DC o Puerto Rico.',
+    driver_license_state_invalid: US_JURISDICTION,
     driver_license_state_not_supported:
       'Las licencias de este estado no se pueden verificar para este empleo. Comuníquese con el empleador.',
+    residence_state_required: 'Elija el estado donde vive.',
+    residence_state_invalid: US_JURISDICTION,
+    residence_state_zip_mismatch: ({ state }) =>
+      `Su código postal es de ${state ? (es.stateNames[state as UsState] ?? stateName(String(state))) : 'otro estado'}. Elija el estado donde vive o revise el código postal.`,
   },
   licenseHint(alternatives) {
     const phrases = alternatives.map((parts) => parts.map(part).join(' y luego '));
