@@ -37,6 +37,7 @@ export default async function sizeBench(): Promise<BenchRow[]> {
     build: { outDir: out, sourcemap: false },
   });
   const bundle = readFileSync(join(out, 'checkr-kit.js'));
+  const payEmbedScript = readFileSync(join(out, 'checkr-kit-pay-embed.js'));
   return [
     {
       name: 'dist/checkr-kit.js (every element, en + es)',
@@ -45,6 +46,11 @@ export default async function sizeBench(): Promise<BenchRow[]> {
       goal: '<= 30,720',
     },
     { name: 'dist/checkr-kit.js raw', value: bundle.length, unit: 'bytes' },
+    {
+      name: 'dist/checkr-kit-pay-embed.js (ck-pay-embed alone, en + es)',
+      value: gzipSync(payEmbedScript, { level: 9 }).length,
+      unit: 'gzip bytes',
+    },
     {
       name: 'ck-pay-embed alone, Lit included',
       value: await gzipOfEntry('packages/pay-embed/src/index.ts'),

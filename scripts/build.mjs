@@ -1,5 +1,6 @@
-// npm run build: the library build of every package (ESM + .d.ts), the script-tag bundle
-// dist/checkr-kit.js, the custom-elements manifest, then a table of raw and gzip bytes.
+// npm run build: the library build of every package (ESM + .d.ts), the script-tag files
+// dist/checkr-kit.js and dist/checkr-kit-pay-embed.js, the custom-elements manifest, then a
+// table of raw and gzip bytes.
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -96,7 +97,8 @@ export function sizeOf(file) {
 /** Rows: the bundle, then each package's JavaScript (all modules together) and its entry points. */
 export function sizeTable() {
   const rows = [];
-  rows.push({ output: 'dist/checkr-kit.js', ...sizeOf(join(root, 'dist/checkr-kit.js')) });
+  for (const file of ['dist/checkr-kit.js', 'dist/checkr-kit-pay-embed.js'])
+    rows.push({ output: file, ...sizeOf(join(root, file)) });
   for (const name of PACKAGES) {
     const dist = join(root, 'packages', name, 'dist');
     const files = walk(dist).filter((f) => f.endsWith('.js'));

@@ -60,6 +60,11 @@ describe('the demo pages load without a console error', () => {
     await page.frameLocator('ck-pay-embed iframe').locator('body').waitFor();
     await page.waitForLoadState('networkidle');
     assert.deepEqual(seen, []);
+    // The page loads the Pay embed alone (checkr-kit-pay-embed.js), none of the apply flow.
+    const defined = await page.evaluate(() =>
+      ['ck-pay-embed', 'ck-apply-flow', 'ck-text-field'].map((tag) => !!customElements.get(tag)),
+    );
+    assert.deepEqual(defined, [true, false, false]);
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -104,6 +104,26 @@ describe('the script-tag kit as the BFF serves it', () => {
     const res = await get(`/kit/checkr-kit.${newHash}.js`, { 'accept-encoding': 'identity' });
     assert.equal(res.body.toString(), rebuilt);
     writeFileSync(join(kitDir, 'checkr-kit.js'), source);
+  });
+
+  it('serves the Pay-embed-only script the same way, and names it in the manifest', async () => {
+    const payOnly = `export const payEmbed = ${JSON.stringify('y'.repeat(3000))};\n`;
+    writeFileSync(join(kitDir, 'checkr-kit-pay-embed.js'), payOnly);
+    const payHash = createHash('sha256').update(payOnly).digest('hex').slice(0, 12);
+    try {
+      const manifest = await get('/kit/manifest.json');
+      assert.deepEqual(JSON.parse(manifest.body.toString()), {
+        'checkr-kit.js': `/kit/checkr-kit.${hash}.js`,
+        'checkr-kit-pay-embed.js': `/kit/checkr-kit-pay-embed.${payHash}.js`,
+      });
+      const res = await get(`/kit/checkr-kit-pay-embed.${payHash}.js`, { 'accept-encoding': 'br' });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-encoding'], 'br');
+      assert.equal(res.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(brotliDecompressSync(res.body).toString(), payOnly);
+    } finally {
+      rmSync(join(kitDir, 'checkr-kit-pay-embed.js'));
+    }
   });
 
   it('serves no source map unless asked (live mode: the map holds the whole source)', async () => {

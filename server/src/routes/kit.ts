@@ -8,6 +8,9 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
+/** The script-tag files `npm run build` writes to `dist/` (vite.config.ts). */
+const SCRIPTS = ['checkr-kit.js', 'checkr-kit-pay-embed.js'];
+
 /** A year: the longest lifetime caches honour, for names that change whenever the content does. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** The plain names: a page picks up a new kit within minutes, and revalidates by ETag after that. */
@@ -106,12 +109,16 @@ export function kitRoutes(
     return asset && `${mountPath}/${name.replace(/\.js$/, `.${asset.hash}.js`)}`;
   };
 
-  // For a customer's server that renders its pages: which hashed name to put in the script tag.
+  // For a customer's server that renders its pages: which hashed name to put in the script tag,
+  // for each script-tag file built (the whole kit, and the Pay embed alone).
   router.get('/manifest.json', async (_req, res, next) => {
-    const path = await pathOf('checkr-kit.js');
-    if (!path) return next();
+    const entries = await Promise.all(
+      SCRIPTS.map(async (name) => [name, await pathOf(name)] as const),
+    );
+    const found = entries.filter(([, path]) => path !== undefined);
+    if (found.length === 0) return next();
     res.set({ 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
-    res.json({ 'checkr-kit.js': path });
+    res.json(Object.fromEntries(found));
   });
 
   router.get('/:name', async (req, res, next) => {
