@@ -1,7 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { FaultInjector } from './faults.ts';
-import { deliveryFromFlags, WebhookSender } from './webhook-sender.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { WebhookSender } from './webhook-sender.ts';
 
 type Json = Record<string, unknown>;
 
@@ -28,6 +29,19 @@ interface Tat {
 }
 
 const TAT_SESSION_CACHE_MS = 12 * 3600_000;
+
+/**
+ * The statuses a worker moves to with an event (002 L492-502 against L1034-1049): `pending`,
+ * `require_pii` and `failed` have none, so the admin route does not play them.
+ */
+const STATUS_EVENTS: Record<string, string> = {
+  onboarded: 'worker.onboarded',
+  active: 'worker.activated',
+  manual_review: 'worker.manual_review',
+  denied: 'worker.denied',
+  pending_closure: 'worker.pending_closure',
+  closed: 'worker.closed',
+};
 
 function error(
   res: Response,
@@ -75,7 +89,10 @@ export class CheckrPaySimulator {
     this.router = this.routes();
   }
 
+  /** Empty, as started: no worker, TAT, fault or webhook log; delivery back to start-up. */
   reset(): void {
+    this.webhooks.reset();
+    this.window = { start: 0, count: 0 };
     this.workers.clear();
     this.tats.clear();
     this.bySession.clear();
@@ -178,8 +195,69 @@ export class CheckrPaySimulator {
     return this.window.count <= this.rateLimitPerMinute;
   }
 
+  private accountOf(req: Request): PayAccount | undefined {
+    const access = req.get('x-checkr-pay-access-key');
+    const secret = req.get('x-checkr-pay-secret-key');
+    return this.accounts.find((a) => a.accessKey === access && a.secretKey === secret);
+  }
+
+  private unauthorized(res: Response): void {
+    error(res, 401, 'unauthorized', 'Missing or invalid API credentials');
+  }
+
+  /**
+   * `/__sandbox/...`: the shared knobs (faults, webhooks and their log, reset), whether a TAT
+   * was redeemed, every worker, and a worker moved to a status with its event, as onboarding in
+   * the embeddable or Checkr Pay's review would move it.
+   */
+  private adminRoutes(): Router {
+    const router = adminRoutes({
+      faults: this.faults,
+      faultKinds: ['429', '500', 'slow', 'drop'],
+      webhooks: this.webhooks,
+      reset: () => this.reset(),
+      refuse: (res, status, message) => error(res, status, 'input_validation_error', message),
+    });
+    router.get('/tokens/:token', (req, res) => {
+      const tat = this.tats.get(String(req.params.token));
+      if (!tat) return void error(res, 404, 'resource_not_found', 'Token not found');
+      res.json({ worker_id: tat.workerId, redeemed: tat.redeemedAt !== undefined });
+    });
+    router.get('/workers', (_req, res) => {
+      res.json({ data: [...this.workers.values()].map((w) => this.publicWorker(w)) });
+    });
+    router.post('/workers/:id/status', (req, res) => {
+      const worker = this.workers.get(String(req.params.id));
+      if (!worker) return void error(res, 404, 'resource_not_found', 'Worker not found');
+      const status = (req.body ?? {}).status;
+      const event =
+        typeof status === 'string' && Object.hasOwn(STATUS_EVENTS, status)
+          ? STATUS_EVENTS[status]
+          : undefined;
+      if (!event)
+        return error(
+          res,
+          400,
+          'input_validation_error',
+          `status must be one of ${Object.keys(STATUS_EVENTS).join(', ')}`,
+        );
+      worker.status = status;
+      void this.webhooks.send(event, this.publicWorker(worker));
+      res.json(this.publicWorker(worker));
+    });
+    router.use((_req, res) => error(res, 404, 'resource_not_found', 'Not found'));
+    return router;
+  }
+
   private routes(): Router {
     const router = Router();
+    // The sandbox's own knobs and inspections (README "Sandbox"), behind the account's keys,
+    // outside Checkr Pay's API and its rate limit.
+    router.use(
+      '/__sandbox',
+      (req, res, next) => (this.accountOf(req) ? next() : this.unauthorized(res)),
+      this.adminRoutes(),
+    );
     /**
      * 429: "HTTP 429 'Too Many Requests'" (002 L917) in the standard error structure (L968),
      * which every non-2xx answer uses. The error_code table (L995-1000) has no code for 429, so
@@ -192,10 +270,8 @@ export class CheckrPaySimulator {
     router.use((_req, res, next) => (this.rateLimit(res) ? next() : answer429(res)));
     router.use(express.json({ limit: '256kb' }));
     const account = (req: Request, res: Response): PayAccount | undefined => {
-      const access = req.get('x-checkr-pay-access-key');
-      const secret = req.get('x-checkr-pay-secret-key');
-      const found = this.accounts.find((a) => a.accessKey === access && a.secretKey === secret);
-      if (!found) error(res, 401, 'unauthorized', 'Missing or invalid API credentials');
+      const found = this.accountOf(req);
+      if (!found) this.unauthorized(res);
       return found;
     };
     const owned = (req: Request, res: Response, acct: PayAccount): Worker | undefined => {
@@ -350,38 +426,6 @@ export class CheckrPaySimulator {
       res.type('text/plain').send('OK');
     });
 
-    // Test knobs: was this token redeemed? Faults for the next N calls.
-    router.get('/__sandbox/tokens/:token', (req, res) => {
-      if (!account(req, res)) return;
-      const tat = this.tats.get(String(req.params.token));
-      if (!tat) return void error(res, 404, 'resource_not_found', 'Token not found');
-      res.json({ worker_id: tat.workerId, redeemed: tat.redeemedAt !== undefined });
-    });
-    router.post('/__sandbox/faults', (req, res) => {
-      if (!account(req, res)) return;
-      const { route, kind, count = 1, delay_ms: delayMs } = req.body ?? {};
-      if (typeof route !== 'string' || !['429', '500', 'slow', 'drop'].includes(kind)) {
-        return error(res, 400, 'input_validation_error', 'route and kind are required');
-      }
-      this.faults.add(route, {
-        kind,
-        remaining: Number(count) || 1,
-        delayMs: Number(delayMs) || undefined,
-      });
-      res.status(204).end();
-    });
-    router.get('/__sandbox/webhooks', (req, res) => {
-      if (!account(req, res)) return;
-      res.json(this.webhooks.delivery);
-    });
-    router.post('/__sandbox/webhooks', (req, res) => {
-      if (!account(req, res)) return;
-      try {
-        res.json(this.webhooks.configure(deliveryFromFlags((req.body ?? {}) as Json)));
-      } catch (problem) {
-        error(res, 400, 'input_validation_error', (problem as Error).message);
-      }
-    });
     router.use((_req, res) => error(res, 404, 'resource_not_found', 'Not found'));
     return router;
   }

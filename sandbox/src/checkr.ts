@@ -5,6 +5,7 @@ import {
   DOCUMENT_MIME_TYPES,
   DOCUMENT_TYPES,
   reportCandidateErrors,
+  OUTCOMES,
   reportOutcome,
   screeningOutcome,
   TEXT,
@@ -14,7 +15,8 @@ import {
 import { FaultInjector } from './faults.ts';
 import { nodeErrors, nodePackages, parseHierarchy, type HierarchyNode } from './rules/hierarchy.ts';
 import { sandboxMailResolver } from './mail-resolver.ts';
-import { deliveryFromFlags, WebhookSender } from './webhook-sender.ts';
+import { adminRoutes } from './admin-routes.ts';
+import { WebhookSender } from './webhook-sender.ts';
 
 export interface SandboxPackage {
   id: string;
@@ -123,6 +125,12 @@ export class CheckrSimulator {
     query: Record<string, unknown>;
     body: Record<string, unknown>;
   }> = [];
+  /** Every PII removal done, in order (no PII: the candidate, the contact given, when). */
+  readonly piiRemovals: Array<{
+    candidate_id: string;
+    deletion_contact_email_address: string;
+    created_at: string;
+  }> = [];
   readonly faults = new FaultInjector();
   readonly webhooks: WebhookSender;
   readonly router: Router;
@@ -156,8 +164,17 @@ export class CheckrSimulator {
     this.webhooks.stop();
   }
 
+  /**
+   * Empty, as started: no candidate, document, report, fault or log; webhook delivery, test
+   * data and the hierarchy back to their start-up settings (the webhook target stays).
+   */
   reset(): void {
     this.stop();
+    this.webhooks.reset();
+    this.completeAfterMs = this.options.completeAfterMs ?? 3000;
+    this.otherData = this.options.otherData ?? 'pending';
+    this.window = { start: 0, count: 0 };
+    this.piiRemovals.length = 0;
     this.candidates.clear();
     this.documents.clear();
     this.reports.clear();
@@ -213,17 +230,30 @@ export class CheckrSimulator {
     res.status(429).json({ error: 'Too Many Requests' });
   };
 
+  private authorized(req: Request): boolean {
+    const [scheme, encoded] = (req.headers.authorization ?? '').split(' ');
+    const user =
+      scheme === 'Basic' && encoded
+        ? Buffer.from(encoded, 'base64').toString('utf8').split(':')[0]
+        : undefined;
+    return user === this.options.apiKey;
+  }
+
   private routes(): Router {
     const router = Router();
+    // The sandbox's own knobs and inspections (README "Sandbox"), behind the same key, outside
+    // Checkr's API and its rate limit.
+    router.use(
+      '/__sandbox',
+      (req, res, next) =>
+        this.authorized(req)
+          ? next()
+          : void res.status(401).json({ error: 'Bad authentication error' }),
+      this.adminRoutes(),
+    );
     router.use((req, res, next) => {
       const withinLimit = this.rateLimit(res);
-      const header = req.headers.authorization ?? '';
-      const [scheme, encoded] = header.split(' ');
-      const user =
-        scheme === 'Basic' && encoded
-          ? Buffer.from(encoded, 'base64').toString('utf8').split(':')[0]
-          : undefined;
-      if (user !== this.options.apiKey) {
+      if (!this.authorized(req)) {
         res.status(401).json({ error: 'Bad authentication error' });
         return;
       }
@@ -236,15 +266,14 @@ export class CheckrSimulator {
     );
     router.use((req, res, next) => {
       const path = req.path;
-      if (!path.startsWith('/__sandbox/'))
-        res.once('finish', () =>
-          this.received.push({
-            method: req.method,
-            path,
-            query: { ...(req.query as Record<string, unknown>) },
-            body: (res.locals.formFields ?? req.body ?? {}) as Record<string, unknown>,
-          }),
-        );
+      res.once('finish', () =>
+        this.received.push({
+          method: req.method,
+          path,
+          query: { ...(req.query as Record<string, unknown>) },
+          body: (res.locals.formFields ?? req.body ?? {}) as Record<string, unknown>,
+        }),
+      );
       next();
     });
 
@@ -412,6 +441,11 @@ export class CheckrSimulator {
         return void res.status(400).json({ error: 'PII has already been removed' });
       for (const field of PII_FIELDS) candidate[field] = null;
       candidate.pii_removed = true;
+      this.piiRemovals.push({
+        candidate_id: candidate.id as string,
+        deletion_contact_email_address: contact,
+        created_at: new Date().toISOString(),
+      });
       res.json(this.redacted(candidate));
     });
     // Seed 001 L1405-1445: the authenticated account.
@@ -461,45 +495,45 @@ export class CheckrSimulator {
       res.json(document);
     });
 
-    // Test knobs, behind the same key: faults for the next N calls, a state summary, a reset.
-    router.post('/__sandbox/faults', (req, res) => {
-      const { route, kind, count = 1, delay_ms: delayMs, message } = req.body ?? {};
-      if (typeof route !== 'string' || !['429', '500', '400', 'slow', 'drop'].includes(kind)) {
-        res.status(400).json({ error: 'route and kind (429, 500, 400, slow, drop) are required' });
-        return;
-      }
-      this.faults.add(route, {
-        kind,
-        remaining: Number(count) || 1,
-        delayMs: Number(delayMs) || undefined,
-        message: typeof message === 'string' ? message : undefined,
-      });
-      res.status(204).end();
+    router.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
+    return router;
+  }
+
+  /**
+   * `/__sandbox/...`: the shared knobs (faults, webhooks and their log, reset), how test data
+   * completes, the account hierarchy, what the account holds as Checkr's own API would show it,
+   * and the requests received.
+   */
+  private adminRoutes(): Router {
+    const router = adminRoutes({
+      faults: this.faults,
+      faultKinds: ['429', '500', '400', 'slow', 'drop'],
+      webhooks: this.webhooks,
+      reset: () => this.reset(),
+      refuse: (res, status, message) => void res.status(status).json({ error: message }),
     });
-    router.get('/__sandbox/state', (_req, res) => res.json(this.summary()));
-    // Delivery knobs (README "Sandbox"): include_object, out_of_order, duplicates, delay_ms,
-    // time_scale; the same as `simulator.webhooks.configure({...})` in code.
-    router.get('/__sandbox/webhooks', (_req, res) => res.json(this.webhooks.delivery));
-    router.post('/__sandbox/webhooks', (req, res) => {
-      try {
-        res.json(this.webhooks.configure(deliveryFromFlags((req.body ?? {}) as Json)));
-      } catch (problem) {
-        res.status(400).json({ error: (problem as Error).message });
-      }
-    });
-    // How non-test data completes: other_data pending (staging, F0 L278), clear or consider.
-    router.post('/__sandbox/test-data', (req, res) => {
-      const otherData = (req.body ?? {}).other_data;
-      if (!['pending', 'clear', 'consider'].includes(otherData)) {
+    router.get('/state', (_req, res) => res.json(this.summary()));
+    // How non-test data completes: other_data pending (staging, F0 L278), clear or consider;
+    // complete_after_ms, how long a report that completes stays pending first.
+    router.get('/test-data', (_req, res) => res.json(this.testData()));
+    router.post('/test-data', (req, res) => {
+      const { other_data: otherData, complete_after_ms: completeAfter } = req.body ?? {};
+      if (otherData !== undefined && !(OUTCOMES as readonly string[]).includes(otherData)) {
         res.status(400).json({ error: 'other_data must be pending, clear or consider' });
         return;
       }
-      this.otherData = otherData;
-      res.json({ other_data: this.otherData });
+      const ms = Number(completeAfter);
+      if (completeAfter !== undefined && (!Number.isFinite(ms) || ms < 0 || ms > 3_600_000)) {
+        res.status(400).json({ error: 'complete_after_ms must be a number from 0 to 3600000' });
+        return;
+      }
+      if (otherData !== undefined) this.otherData = otherData;
+      if (completeAfter !== undefined) this.completeAfterMs = ms;
+      res.json(this.testData());
     });
     // The account hierarchy: `{"nodes": [...]}` (see rules/hierarchy.ts); `[]` for none.
-    router.get('/__sandbox/hierarchy', (_req, res) => res.json({ nodes: this.hierarchy }));
-    router.post('/__sandbox/hierarchy', (req, res) => {
+    router.get('/hierarchy', (_req, res) => res.json({ nodes: this.hierarchy }));
+    router.post('/hierarchy', (req, res) => {
       try {
         this.hierarchy = parseHierarchy((req.body ?? {}).nodes);
         res.json({ nodes: this.hierarchy });
@@ -507,12 +541,24 @@ export class CheckrSimulator {
         res.status(400).json({ error: (problem as Error).message });
       }
     });
-    router.post('/__sandbox/reset', (_req, res) => {
-      this.reset();
-      res.status(204).end();
+    // What the account holds: candidates (SSN masked as the API masks it), reports, uploaded
+    // documents, PII removals in the order asked.
+    router.get('/candidates', (_req, res) => {
+      res.json({ data: [...this.candidates.values()].map((c) => this.redacted(c)) });
     });
+    router.get('/reports', (_req, res) => res.json({ data: [...this.reports.values()] }));
+    router.get('/documents', (_req, res) => {
+      res.json({ data: [...this.documents.values()] });
+    });
+    router.get('/pii-removals', (_req, res) => res.json({ data: this.piiRemovals }));
+    // Every API request as received (method, path, query, body), for tests of what a client sent.
+    router.get('/requests', (_req, res) => res.json({ data: this.received }));
     router.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
     return router;
+  }
+
+  private testData() {
+    return { other_data: this.otherData, complete_after_ms: this.completeAfterMs };
   }
 
   summary() {

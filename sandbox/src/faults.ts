@@ -29,6 +29,25 @@ export class FaultInjector {
     return (this.faults.get(route) ?? []).reduce((sum, fault) => sum + fault.remaining, 0);
   }
 
+  /** Every queued fault, in the order routes will take them (the admin route's view). */
+  list(): Array<{
+    route: string;
+    kind: FaultKind;
+    remaining: number;
+    delay_ms?: number;
+    message?: string;
+  }> {
+    return [...this.faults].flatMap(([route, list]) =>
+      list.map((fault) => ({
+        route,
+        kind: fault.kind,
+        remaining: fault.remaining,
+        ...(fault.delayMs !== undefined ? { delay_ms: fault.delayMs } : {}),
+        ...(fault.message !== undefined ? { message: fault.message } : {}),
+      })),
+    );
+  }
+
   clear(): void {
     this.faults.clear();
   }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CheckrSimulator } from './checkr.ts';
+import { SandboxControl, type SandboxEnv } from './control.ts';
 import { CheckrPaySimulator, type PayAccount } from './checkr-pay.ts';
 import { embeddableRouter } from './embeddable.ts';
 import { OUTCOMES, type Outcome } from './rules/checkr-rules.ts';
@@ -16,7 +17,9 @@ export interface StandaloneSandbox {
   checkr: CheckrSimulator;
   pay: CheckrPaySimulator;
   /** The environment a BFF needs to use this sandbox as if it were the real services. */
-  env: Record<string, string>;
+  env: SandboxEnv & Record<string, string>;
+  /** The admin routes' client, as a test in another process would use it. */
+  control: SandboxControl;
   server: Server;
   close(): Promise<void>;
 }
@@ -27,6 +30,13 @@ export interface StandaloneSandbox {
  */
 export interface StandaloneOptions {
   port?: number;
+  /** The interface to listen on; loopback unless said otherwise. */
+  host?: string;
+  /**
+   * Fixed keys, so a staging BFF can be configured before the sandbox starts (CI). Random
+   * ones otherwise. Sandbox keys only: the simulators accept nothing else.
+   */
+  keys?: { checkr?: string; pay?: Partial<PayAccount> };
   /** The BFF's base: webhooks go to its /v1/webhooks/checkr and /v1/webhooks/checkr-pay. */
   webhookBase?: string;
   reportCompleteAfterMs?: number;
@@ -55,10 +65,10 @@ function otherDataVariable(value: string | undefined): Outcome | undefined {
 export async function startStandaloneSandbox(
   options: StandaloneOptions = {},
 ): Promise<StandaloneSandbox> {
-  const checkrKey = `sk_sandbox_${randomBytes(12).toString('hex')}`;
+  const checkrKey = options.keys?.checkr ?? `sk_sandbox_${randomBytes(12).toString('hex')}`;
   const payKeys = {
-    accessKey: `ak_sandbox_${randomBytes(8).toString('hex')}`,
-    secretKey: `sk_pay_sandbox_${randomBytes(16).toString('hex')}`,
+    accessKey: options.keys?.pay?.accessKey ?? `ak_sandbox_${randomBytes(8).toString('hex')}`,
+    secretKey: options.keys?.pay?.secretKey ?? `sk_pay_sandbox_${randomBytes(16).toString('hex')}`,
   };
   const checkr = new CheckrSimulator({
     apiKey: checkrKey,
@@ -68,8 +78,8 @@ export async function startStandaloneSandbox(
   });
   const pay = new CheckrPaySimulator([payKeys]);
   const delivery = options.delivery ?? parseDeliveryVariable(process.env.SANDBOX_WEBHOOKS);
-  checkr.webhooks.configure(delivery);
-  pay.webhooks.configure(delivery);
+  checkr.webhooks.configureBaseline(delivery);
+  pay.webhooks.configureBaseline(delivery);
   if (options.webhookBase) {
     checkr.webhooks.url = `${options.webhookBase}/v1/webhooks/checkr`;
     pay.webhooks.url = `${options.webhookBase}/v1/webhooks/checkr-pay`;
@@ -79,9 +89,22 @@ export async function startStandaloneSandbox(
   app.use('/sandbox/checkr', checkr.router);
   app.use('/sandbox/checkr-pay/customer', pay.router);
   app.use('/sandbox/pay-cdn', embeddableRouter(pay));
-  const server = app.listen(options.port ?? 0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? '127.0.0.1';
+  const server = app.listen(options.port ?? 0, host);
+  await new Promise((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${(server.address() as AddressInfo).port}`;
+  const env = {
+    CHECKR_API_KEY: checkrKey,
+    CHECKR_API_BASE: `${url}/sandbox/checkr`,
+    CHECKR_PAY_ACCESS_KEY: payKeys.accessKey,
+    CHECKR_PAY_SECRET_KEY: payKeys.secretKey,
+    CHECKR_PAY_API_BASE: `${url}/sandbox/checkr-pay/customer/`,
+    CHECKR_PAY_EMBED_BASE: `${url}/sandbox/pay-cdn/`,
+  };
   return {
     url,
     checkrKey,
@@ -89,14 +112,8 @@ export async function startStandaloneSandbox(
     checkr,
     pay,
     server,
-    env: {
-      CHECKR_API_KEY: checkrKey,
-      CHECKR_API_BASE: `${url}/sandbox/checkr`,
-      CHECKR_PAY_ACCESS_KEY: payKeys.accessKey,
-      CHECKR_PAY_SECRET_KEY: payKeys.secretKey,
-      CHECKR_PAY_API_BASE: `${url}/sandbox/checkr-pay/customer/`,
-      CHECKR_PAY_EMBED_BASE: `${url}/sandbox/pay-cdn/`,
-    },
+    env,
+    control: new SandboxControl(env),
     async close() {
       checkr.stop();
       pay.stop();

@@ -44,6 +44,34 @@ export const RETRY_SCHEDULE_MINUTES: readonly number[] = [
 
 export type Flavour = 'checkr' | 'checkr-pay';
 
+/** One try of one event, as the webhook log keeps it. */
+export interface SentWebhook {
+  id: string;
+  type: string;
+  attempt: number;
+  status: number | 'failed';
+}
+
+/** The webhook knobs as the admin routes read and write them. */
+export interface WebhookSettings {
+  url: string | null;
+  include_object: boolean;
+  out_of_order: boolean;
+  out_of_order_hold_ms: number;
+  duplicates: number;
+  delay_ms: number;
+  time_scale: number;
+  delay_ms_by_type: Record<string, number>;
+}
+
+interface Outgoing {
+  url: string;
+  id: string;
+  type: string;
+  body: string;
+  generation: number;
+}
+
 interface Held {
   send: () => Promise<void>;
   timer: ReturnType<typeof setTimeout>;
@@ -59,10 +87,13 @@ interface Held {
 export class WebhookSender {
   url: string | undefined;
   delivery: DeliveryOptions = { ...defaultDelivery };
-  readonly sent: Array<{ id: string; type: string; attempt: number; status: number | 'failed' }> =
-    [];
+  readonly sent: SentWebhook[] = [];
   /** Per event type, how long its events are held back before the first try (real ms). */
   delayMs: Record<string, number> = {};
+  /** What `reset()` returns to: the delivery the simulator was started with. */
+  private baseline: DeliveryOptions = { ...defaultDelivery };
+  /** Bumped by `reset()`: deliveries queued before it are dropped, and never logged. */
+  private generation = 0;
 
   /** Shorthand for `configure({ includeObject })`. */
   get includeObject(): boolean {
@@ -85,6 +116,68 @@ export class WebhookSender {
   configure(options: Partial<DeliveryOptions>): DeliveryOptions {
     this.delivery = { ...this.delivery, ...options };
     return this.delivery;
+  }
+
+  /** The start-up delivery: applied now, and what `reset()` comes back to. */
+  configureBaseline(options: Partial<DeliveryOptions>): DeliveryOptions {
+    this.baseline = { ...this.baseline, ...options };
+    this.delivery = { ...this.baseline };
+    return this.delivery;
+  }
+
+  /**
+   * Back to the start-up delivery, with an empty log and no event waiting (queued, held or
+   * between retries). The target URL is wiring, not a knob: it stays.
+   */
+  reset(): void {
+    this.stop();
+    this.generation += 1;
+    this.delivery = { ...this.baseline };
+    this.delayMs = {};
+    this.sent.length = 0;
+  }
+
+  /** The admin routes' view (README "Sandbox"): the target and every knob, as the flags name them. */
+  settings(): WebhookSettings {
+    const d = this.delivery;
+    return {
+      url: this.url ?? null,
+      include_object: d.includeObject,
+      out_of_order: d.outOfOrder,
+      out_of_order_hold_ms: d.outOfOrderHoldMs,
+      duplicates: d.duplicates,
+      delay_ms: d.delayMs,
+      time_scale: d.timeScale,
+      delay_ms_by_type: { ...this.delayMs },
+    };
+  }
+
+  /**
+   * An admin route's body: the delivery flags of `deliveryFromFlags`, plus `url` (the target, or
+   * null for none: every event missed) and `delay_ms_by_type` (`{"report.created": 400}`, which
+   * replaces the previous map). Nothing changes unless the whole body is valid.
+   */
+  apply(flags: Record<string, unknown>): WebhookSettings {
+    const { url, delay_ms_by_type: byType, ...delivery } = flags;
+    const options = deliveryFromFlags(delivery);
+    if (url !== undefined && url !== null && (typeof url !== 'string' || !/^https?:\/\//.test(url)))
+      throw new Error('url must be an http(s) URL or null');
+    let delays: Record<string, number> | undefined;
+    if (byType !== undefined) {
+      if (!byType || typeof byType !== 'object' || Array.isArray(byType))
+        throw new Error('delay_ms_by_type must be an object of event type to milliseconds');
+      delays = {};
+      for (const [type, ms] of Object.entries(byType)) {
+        const n = Number(ms);
+        if (!Number.isFinite(n) || n < 0 || n > 600_000)
+          throw new Error('delay_ms_by_type values must be numbers from 0 to 600000');
+        delays[type] = n;
+      }
+    }
+    this.configure(options);
+    if (url !== undefined) this.url = (url as string | null) ?? undefined;
+    if (delays) this.delayMs = delays;
+    return this.settings();
   }
 
   stop(): void {
@@ -128,7 +221,9 @@ export class WebhookSender {
           }
         : { id, object: 'event', type, createdAt: now, data: { object: data } },
     );
-    const deliver = () => this.deliver(url, id, type, body);
+    const generation = this.generation;
+    const deliver = () =>
+      generation === this.generation ? this.deliver(url, id, type, body) : Promise.resolve();
     if (!options.outOfOrder || typeof object.id !== 'string') return deliver();
     const subject = `${object.object}:${object.id}`;
     const previous = this.held.get(subject);
@@ -148,24 +243,31 @@ export class WebhookSender {
   }
 
   private async deliver(url: string, id: string, type: string, body: string): Promise<void> {
+    const event = { url, id, type, body, generation: this.generation };
     const options = this.delivery;
     const delay = options.delayMs + (this.delayMs[type] ?? 0);
     if (delay > 0) await this.sleep(delay);
-    const delivered = await this.withRetries(url, id, type, body);
+    const delivered = await this.withRetries(event);
     if (!delivered) return;
-    for (let copy = 0; copy < options.duplicates; copy++) await this.post(url, id, type, body, 0);
+    for (let copy = 0; copy < options.duplicates; copy++) await this.post(event, 0);
   }
 
-  private async withRetries(url: string, id: string, type: string, body: string) {
+  private async withRetries(event: Outgoing) {
     const scale = this.delivery.timeScale;
     for (let attempt = 0; attempt <= RETRY_SCHEDULE_MINUTES.length; attempt++) {
       if (attempt > 0) await this.sleep(RETRY_SCHEDULE_MINUTES[attempt - 1]! * 60_000 * scale);
-      if (await this.post(url, id, type, body, attempt)) return true;
+      if (await this.post(event, attempt)) return true;
     }
     return false;
   }
 
-  private async post(url: string, id: string, type: string, body: string, attempt: number) {
+  /** One try; true when done (delivered, or dropped by a reset since the event was queued). */
+  private async post(event: Outgoing, attempt: number): Promise<boolean> {
+    const { url, id, type, body, generation } = event;
+    if (generation !== this.generation) return true;
+    const log = (status: number | 'failed') => {
+      if (generation === this.generation) this.sent.push({ id, type, attempt, status });
+    };
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -177,11 +279,11 @@ export class WebhookSender {
         body,
         signal: AbortSignal.timeout(5000),
       });
-      this.sent.push({ id, type, attempt, status: response.status });
+      log(response.status);
       // "Any response other than 2xx" is a failure to retry (F1 L615).
       return response.ok;
     } catch {
-      this.sent.push({ id, type, attempt, status: 'failed' });
+      log('failed');
       return false;
     }
   }

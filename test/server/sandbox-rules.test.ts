@@ -399,7 +399,7 @@ describe('webhook delivery knobs', () => {
     assert.equal((await post({ duplicates: 99 })).status, 400);
     const ok = await post({ include_object: false });
     assert.equal(ok.status, 200);
-    assert.equal((await ok.json()).includeObject, false);
+    assert.equal((await ok.json()).include_object, false);
     sim.checkr.webhooks.configure({ includeObject: true });
   });
 });
