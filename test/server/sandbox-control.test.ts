@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import type { SandboxControlError } from '@checkr-kit/sandbox';
-import { startSandboxProcess } from '@checkr-kit/sandbox';
+import { EXAMPLE_HIERARCHY, startSandboxProcess } from '@checkr-kit/sandbox';
 import { michael, until } from './helpers.ts';
 
 /**
@@ -277,7 +277,16 @@ describe('sandbox admin routes, over HTTP to another process', () => {
     await newWorker('w2@example.com');
     await control.checkr.addFault({ route: 'GET /v1/packages', kind: '429' });
     await control.checkr.configureWebhooks({ out_of_order: true, delay_ms_by_type: { x: 1 } });
+    await control.checkr.setHierarchy(EXAMPLE_HIERARCHY);
+    assert.equal((await control.checkr.hierarchy()).length, 2);
+    assert.deepEqual(
+      (await control.checkr.requests()).map((r) => `${r.method} ${r.path}`),
+      ['POST /v1/candidates'],
+      'the API requests, not the admin calls',
+    );
     await control.reset();
+    assert.deepEqual(await control.checkr.hierarchy(), []);
+    assert.deepEqual(await control.checkr.requests(), []);
     assert.deepEqual(await control.checkr.candidates(), []);
     assert.deepEqual(await control.checkr.reports(), []);
     assert.deepEqual(await control.checkr.sentWebhooks(), []);
