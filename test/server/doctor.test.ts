@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { formatDoctor, runDoctor } from '../../server/src/doctor.ts';
-import { EXAMPLE_HIERARCHY, startStandaloneSandbox } from '@checkr-kit/sandbox';
+import { EXAMPLE_HIERARCHY } from '@checkr-kit/sandbox';
+import { liveSandbox } from './live-helpers.ts';
 
 const base = {
   BFF_ADMIN_KEY: 'admin-key-for-live-tests-0123456789',
@@ -12,8 +13,8 @@ const base = {
 
 describe('npm run doctor', () => {
   it('against the sandbox in live configuration: one read of each API, what works and what to fix', async () => {
-    const sim = await startStandaloneSandbox();
-    after(() => sim.close());
+    // The simulators in their own process, as Checkr and Checkr Pay are.
+    const sim = await liveSandbox();
     const { ok, lines } = await runDoctor({ ...base, ...sim.env });
     const text = formatDoctor(lines);
     assert.equal(ok, true, text);
@@ -21,7 +22,8 @@ describe('npm run doctor', () => {
     assert.match(text, /^ok {3}Checkr Pay \(sandbox\): .* answers GET \/v0\/workers/m);
     assert.match(text, /^ok {3}Checkr: no account hierarchy \(GET \/v1\/nodes lists no node\)/m);
     assert.match(text, /^warn worker sign-in: no HOST_JWT_SECRET/m);
-    for (const secret of [sim.checkrKey, sim.payKeys.secretKey, sim.payKeys.accessKey])
+    const { CHECKR_API_KEY, CHECKR_PAY_SECRET_KEY, CHECKR_PAY_ACCESS_KEY } = sim.env;
+    for (const secret of [CHECKR_API_KEY, CHECKR_PAY_SECRET_KEY, CHECKR_PAY_ACCESS_KEY])
       assert.ok(!text.includes(secret));
 
     const wrong = await runDoctor({ ...base, ...sim.env, CHECKR_PAY_SECRET_KEY: 'wrong-secret' });
@@ -33,14 +35,14 @@ describe('npm run doctor', () => {
   });
 
   it('names the account hierarchy, read-only', async () => {
-    const sim = await startStandaloneSandbox({ hierarchy: EXAMPLE_HIERARCHY });
-    after(() => sim.close());
+    const sim = await liveSandbox();
+    await sim.control.checkr.setHierarchy(EXAMPLE_HIERARCHY);
     const { ok, lines } = await runDoctor({ ...base, ...sim.env });
     const text = formatDoctor(lines);
     assert.equal(ok, true, text);
     assert.match(text, /^ok {3}Checkr: account hierarchy: 2 node\(s\)/m);
     assert.deepEqual(
-      sim.checkr.received.filter((r) => r.method !== 'GET'),
+      (await sim.control.checkr.requests()).filter((r) => r.method !== 'GET'),
       [],
       'the doctor only reads',
     );

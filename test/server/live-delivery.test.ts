@@ -1,16 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { michael, until } from './helpers.ts';
-import { alertReceiver, applyAs, errorLines, startLive, submit } from './live-helpers.ts';
+import type { SandboxProcess } from '@checkr-kit/sandbox';
+import {
+  alertReceiver,
+  applyAs,
+  checkrApi,
+  errorLines,
+  startLive,
+  submit,
+} from './live-helpers.ts';
 
 const candidate = { ...michael, email: 'michael.scott@example.com' };
 
-/** The simulator's own view of a candidate, over its API with the account's key. */
-async function atCheckr(env: Record<string, string>, id: string): Promise<Record<string, unknown>> {
-  const response = await fetch(`${env.CHECKR_API_BASE}/v1/candidates/${id}`, {
-    headers: { authorization: `Basic ${Buffer.from(`${env.CHECKR_API_KEY}:`).toString('base64')}` },
-  });
-  return (await response.json()) as Record<string, unknown>;
+/** Checkr's own view of a candidate, over its API with the account's key. */
+async function atCheckr(sim: SandboxProcess, id: string): Promise<Record<string, unknown>> {
+  return (await checkrApi(sim, `/v1/candidates/${id}`)).body as Record<string, unknown>;
+}
+
+/** The one candidate Checkr holds. */
+async function onlyCandidate(sim: SandboxProcess): Promise<string> {
+  const candidates = await sim.control.checkr.candidates();
+  assert.equal(candidates.length, 1);
+  return candidates[0]!.id;
 }
 
 describe('live: failures an operator sees', () => {
@@ -20,7 +32,7 @@ describe('live: failures an operator sees', () => {
       env: { ALERT_WEBHOOK_URL: receiver.url },
     });
     const route = 'POST /v1/reports';
-    sim.checkr.faults.add(route, { kind: '400', remaining: 1, message: 'Package not found' });
+    await sim.control.checkr.addFault({ route, kind: '400', message: 'Package not found' });
     const { sign } = await applyAs(bff, admin, candidate);
     assert.equal((await sign()).status, 201);
 
@@ -39,8 +51,12 @@ describe('live: failures an operator sees', () => {
 
     // Exactly one call: the one 400 was taken, and no report was ordered by a second try.
     await bff.outbox.drain();
-    assert.equal(sim.checkr.faults.remaining(route), 0);
-    assert.equal(sim.checkr.reports.size, 0);
+    assert.equal(await sim.control.checkr.faultsRemaining(route), 0);
+    assert.deepEqual(await sim.control.checkr.reports(), []);
+    assert.equal(
+      (await sim.control.checkr.requests()).filter((r) => `${r.method} ${r.path}` === route).length,
+      1,
+    );
     await until(() => receiver.alerts.length === 1);
     assert.equal(receiver.alerts[0]!.type, 'outbox_item_failed');
     assert.equal(receiver.alerts[0]!.error_code, 'checkr_400');
@@ -52,7 +68,7 @@ describe('live: failures an operator sees', () => {
       headers: admin,
     });
     assert.equal(retried.status, 202);
-    await until(() => sim.checkr.reports.size === 1);
+    await until(async () => (await sim.control.checkr.reports()).length === 1);
     await until(async () => (await failed()).length === 0);
     assert.equal(receiver.alerts.length, 1);
 
@@ -68,16 +84,12 @@ describe('live: failures an operator sees', () => {
   it("Checkr's documented duplicate-report 409 fails the item at once too, keeping its text", async () => {
     const { bff, sim, admin } = await startLive();
     const { sign } = await applyAs(bff, admin, candidate);
-    const [checkrCandidate] = [...sim.checkr.candidates.keys()];
+    const checkrCandidate = await onlyCandidate(sim);
     // Three reports already ordered for this candidate today (seed 000 L2005).
     for (let i = 0; i < 3; i++) {
-      const response = await fetch(`${sim.env.CHECKR_API_BASE}/v1/reports`, {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${Buffer.from(`${sim.env.CHECKR_API_KEY}:`).toString('base64')}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ candidate_id: checkrCandidate, package: 'tasker_standard' }),
+      const response = await checkrApi(sim, '/v1/reports', {
+        candidate_id: checkrCandidate,
+        package: 'tasker_standard',
       });
       assert.equal(response.status, 201);
     }
@@ -100,10 +112,10 @@ describe('live: honest idempotency keys', () => {
     await submit(bff, token, b);
     await submit(bff, token, a);
     const { candidate_id: id } = await submit(bff, token, b);
-    const held = await atCheckr(sim.env, id);
+    const held = await atCheckr(sim, id);
     assert.equal(held.email, 'mscott@example.org');
     assert.equal(held.copy_requested, true);
-    assert.equal(sim.checkr.candidates.size, 1);
+    assert.equal(await onlyCandidate(sim), id);
   });
 });
 
@@ -118,11 +130,19 @@ describe('live: PII left behind', () => {
     });
     // (Not read back here: after abandonAfterMs the sweep erases any session's prefill, so it may
     // already be gone; test/server/retention.test.ts sees it stored, then erased.)
-    const [id] = [...sim.checkr.candidates.keys()];
-    await until(async () => (await atCheckr(sim.env, id!)).pii_removed === true, 10_000);
+    const id = await onlyCandidate(sim);
+    await until(async () => (await atCheckr(sim, id)).pii_removed === true, 10_000);
+    // Exactly one removal, for that candidate, with the configured contact.
+    assert.deepEqual(
+      (await sim.control.checkr.piiRemovals()).map((r) => [
+        r.candidate_id,
+        r.deletion_contact_email_address,
+      ]),
+      [[id, 'privacy@example.com']],
+    );
     // Issue 15: the expired session's prefill is erased with it.
     assert.deepEqual((await bff.store.getSession(sessionId))?.prefill, {});
-    const held = await atCheckr(sim.env, id!);
+    const held = await atCheckr(sim, id);
     assert.equal(held.ssn, null);
     assert.equal(held.email, null);
     // The abandoned session is closed: the candidate cannot sign what Checkr no longer holds.
@@ -144,7 +164,8 @@ describe('live: PII left behind', () => {
     // Issue 15: consent closes the session and erases its prefill.
     assert.deepEqual((await bff.store.getSession(sessionId))?.prefill, {});
     await new Promise((resolve) => setTimeout(resolve, 2000));
-    const [id] = [...sim.checkr.candidates.keys()];
-    assert.notEqual((await atCheckr(sim.env, id!)).pii_removed, true);
+    const id = await onlyCandidate(sim);
+    assert.notEqual((await atCheckr(sim, id)).pii_removed, true);
+    assert.deepEqual(await sim.control.checkr.piiRemovals(), []);
   });
 });

@@ -1,26 +1,47 @@
 import { after } from 'node:test';
 import { startBff, type Bff, type StartOptions } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
-import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
+import { startSandboxProcess, type SandboxProcess } from '@checkr-kit/sandbox';
 import { fastBffOptions } from './helpers.ts';
 
 export const ADMIN_KEY = 'admin-key-for-live-tests-0123456789';
 export const ORIGIN = 'https://careers.example.com';
 
+let shared: Promise<SandboxProcess> | undefined;
+// Registered at import, so on the test file's root: the child goes when the file is done.
+after(async () => {
+  if (shared) await (await shared).close();
+});
+
+/**
+ * The simulators of this test file, in their own process (`npm run sandbox`), emptied and with
+ * their knobs back to start-up. One process per file: the tests of a file run one at a time, and
+ * the reset keeps them apart.
+ */
+export async function liveSandbox(): Promise<SandboxProcess> {
+  shared ??= startSandboxProcess({ reportCompleteAfterMs: 50 });
+  const sandbox = await shared;
+  await sandbox.control.reset();
+  return sandbox;
+}
+
 /**
  * A BFF in live configuration, as a customer runs it: keys set, every base pointed at the
- * simulators on their own server, nothing of the sandbox passed in code.
+ * simulators in their own process, nothing of the sandbox passed in code. The simulators' webhooks
+ * go to this BFF. `sandbox` shares one already in use (two BFFs on one Checkr); otherwise the
+ * file's sandbox is reset first.
  */
 export async function startLive(
-  options: StartOptions & { sandbox?: StandaloneSandbox } = {},
-): Promise<{ bff: Bff; logs: string[]; sim: StandaloneSandbox; admin: Record<string, string> }> {
-  const sim = options.sandbox ?? (await startStandaloneSandbox({ reportCompleteAfterMs: 50 }));
+  options: StartOptions & { sandbox?: SandboxProcess } = {},
+): Promise<{ bff: Bff; logs: string[]; sim: SandboxProcess; admin: Record<string, string> }> {
+  const { sandbox, ...bffOptions } = options;
+  const sim = sandbox ?? (await liveSandbox());
   const logger = memoryLogger();
   const bff = await startBff({
     port: 0,
     logger,
     ...fastBffOptions,
-    ...options,
+    ...bffOptions,
     env: {
       DATABASE_URL: 'sqlite::memory:',
       BFF_ADMIN_KEY: ADMIN_KEY,
@@ -31,13 +52,8 @@ export async function startLive(
       ...options.env,
     },
   });
-  const webhookBase = `http://127.0.0.1:${bff.port}`;
-  sim.checkr.webhooks.url = `${webhookBase}/v1/webhooks/checkr`;
-  sim.pay.webhooks.url = `${webhookBase}/v1/webhooks/checkr-pay`;
-  after(async () => {
-    await bff.close();
-    if (!options.sandbox) await sim.close();
-  });
+  after(() => bff.close());
+  await sim.control.sendWebhooksTo(`http://127.0.0.1:${bff.port}`);
   return {
     bff,
     logs: logger.lines,
@@ -150,4 +166,22 @@ export async function alertReceiver(): Promise<{
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const { port } = server.address() as { port: number };
   return { url: `http://127.0.0.1:${port}/alerts`, alerts };
+}
+
+/** A call to the Checkr simulator's API with the account's key, as a customer's script makes it. */
+export async function checkrApi(
+  sim: SandboxProcess,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${sim.env.CHECKR_API_BASE}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${sim.env.CHECKR_API_KEY}:`).toString('base64')}`,
+      'content-type': 'application/json',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }

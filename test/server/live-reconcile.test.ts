@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { michael, until } from './helpers.ts';
+import type { SandboxProcess } from '@checkr-kit/sandbox';
 import { alertReceiver, applyAs, startLive } from './live-helpers.ts';
 
 /** The report as the admin routes show it. */
@@ -11,15 +12,22 @@ async function reportOf(url: string, admin: Record<string, string>) {
   return data[0]?.report;
 }
 
+/** Checkr has delivered report.created (the event the tests hold back). */
+async function reportCreatedDelivered(sim: SandboxProcess): Promise<boolean> {
+  return (await sim.control.checkr.sentWebhooks()).some((e) => e.type === 'report.created');
+}
+
 describe('live: reconciliation', () => {
   it('include_object off: events carry no report, the BFF fetches it and ends complete and clear', async () => {
     const { bff, sim, admin, logs } = await startLive();
-    sim.checkr.webhooks.includeObject = false;
     // report.created arrives after report.completed.
-    sim.checkr.webhooks.delayMs['report.created'] = 400;
+    await sim.control.checkr.configureWebhooks({
+      include_object: false,
+      delay_ms_by_type: { 'report.created': 400 },
+    });
     const { sign } = await applyAs(bff, admin, michael);
     assert.equal((await sign()).status, 201);
-    await until(() => sim.checkr.webhooks.sent.some((e) => e.type === 'report.created'), 10_000);
+    await until(() => reportCreatedDelivered(sim), 10_000);
     const report = await reportOf(bff.url, admin);
     assert.equal(report?.status, 'complete');
     assert.equal(report?.result, 'clear');
@@ -40,10 +48,10 @@ describe('live: reconciliation', () => {
 
   it('include_object on, out of order: an older report.created never overwrites the completed report', async () => {
     const { bff, sim, admin, logs } = await startLive();
-    sim.checkr.webhooks.delayMs['report.created'] = 400;
+    await sim.control.checkr.configureWebhooks({ delay_ms_by_type: { 'report.created': 400 } });
     const { sign } = await applyAs(bff, admin, { ...michael, ssn: '111-11-2002' });
     assert.equal((await sign()).status, 201);
-    await until(() => sim.checkr.webhooks.sent.some((e) => e.type === 'report.created'), 10_000);
+    await until(() => reportCreatedDelivered(sim), 10_000);
     assert.deepEqual(
       { ...(await reportOf(bff.url, admin)), id: undefined },
       { id: undefined, status: 'complete', result: 'consider' },
@@ -57,10 +65,11 @@ describe('live: reconciliation', () => {
       env: { ALERT_WEBHOOK_URL: receiver.url },
       reconcile: { recheckAfterMs: 50, completionAlertAfterMs: 300, pollMs: 25 },
     });
-    sim.checkr.webhooks.url = undefined; // every webhook missed
+    await sim.control.checkr.configureWebhooks({ url: null }); // every webhook missed
     const done = await applyAs(bff, admin, michael);
     assert.equal((await done.sign()).status, 201);
     await until(async () => (await reportOf(bff.url, admin))?.status === 'complete', 10_000);
+    assert.deepEqual(await sim.control.checkr.sentWebhooks(), [], 'no event reached the BFF');
 
     // 111-11-2010 stays pending at Checkr (legacy test mode, seed 001 L1108).
     const stuck = await applyAs(bff, admin, { ...michael, ssn: '111-11-2010' });

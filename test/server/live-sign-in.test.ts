@@ -3,25 +3,25 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
+import type { SandboxProcess } from '@checkr-kit/sandbox';
 import express from 'express';
 import { createCheckrKit } from '../../server/src/library.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
-import { michael } from './helpers.ts';
-import { ORIGIN, applyAs, errorLines, startLive } from './live-helpers.ts';
+import { michael, until } from './helpers.ts';
+import { ORIGIN, applyAs, errorLines, liveSandbox, startLive } from './live-helpers.ts';
 
 const ISSUER = 'https://login.example.com';
 const AUDIENCE = 'checkr-kit-bff';
 const HOST_SECRET = 'host-jwt-secret-for-tests-0123456789abcdef';
 
 /** A worker created at the Checkr Pay simulator over its API, as the customer's backend would. */
-async function createWorker(sim: StandaloneSandbox, n: number): Promise<string> {
+async function createWorker(sim: SandboxProcess, n: number): Promise<string> {
   const response = await fetch(`${sim.env.CHECKR_PAY_API_BASE}v0/workers`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      'x-checkr-pay-access-key': sim.payKeys.accessKey,
-      'x-checkr-pay-secret-key': sim.payKeys.secretKey,
+      'x-checkr-pay-access-key': sim.env.CHECKR_PAY_ACCESS_KEY,
+      'x-checkr-pay-secret-key': sim.env.CHECKR_PAY_SECRET_KEY,
       'idempotency-key': crypto.randomUUID(),
     },
     body: JSON.stringify({
@@ -43,19 +43,10 @@ async function createWorker(sim: StandaloneSandbox, n: number): Promise<string> 
 }
 
 /** The token the BFF handed out is a real, unspent TAT of that worker at the simulator. */
-async function assertFreshTat(sim: StandaloneSandbox, body: unknown, workerId: string) {
+async function assertFreshTat(sim: SandboxProcess, body: unknown, workerId: string) {
   const { token, embed_url } = body as { token: string; embed_url: string };
   assert.equal(new URL(embed_url).searchParams.get('tempAuthToken'), token);
-  const response = await fetch(
-    `${sim.env.CHECKR_PAY_API_BASE}__sandbox/tokens/${encodeURIComponent(token)}`,
-    {
-      headers: {
-        'x-checkr-pay-access-key': sim.payKeys.accessKey,
-        'x-checkr-pay-secret-key': sim.payKeys.secretKey,
-      },
-    },
-  );
-  assert.deepEqual(await response.json(), { worker_id: workerId, redeemed: false });
+  assert.deepEqual(await sim.control.pay.token(token), { worker_id: workerId, redeemed: false });
 }
 
 function hostJwt(claims: Record<string, unknown>, secret = HOST_SECRET, expires = '5m') {
@@ -210,8 +201,7 @@ describe('live: a refused key', () => {
   });
 
   it('a base given with /v1, as the docs give staging, reaches the same API', async () => {
-    const sim = await startStandaloneSandbox();
-    after(() => sim.close());
+    const sim = await liveSandbox();
     const { bff, admin } = await startLive({
       sandbox: sim,
       env: { CHECKR_API_BASE: `${sim.env.CHECKR_API_BASE}/v1` },
@@ -238,7 +228,10 @@ describe('live: workers', () => {
     });
     const { sign } = await applyAs(bff, admin, { ...michael, email: profile.email });
     const { consent_id } = (await (await sign()).json()) as { consent_id: string };
-    const [candidateId] = [...sim.checkr.candidates.keys()];
+    const candidates = await sim.control.checkr.candidates();
+    assert.equal(candidates.length, 1);
+    const candidateId = candidates[0]!.id;
+    const atPay = async (id: string) => (await sim.control.pay.workers()).find((w) => w.id === id);
     const create = () =>
       fetch(`${bff.url}/v1/pay/workers`, {
         method: 'POST',
@@ -249,16 +242,21 @@ describe('live: workers', () => {
     assert.equal(first.status, 201);
     const worker = (await first.json()) as Record<string, string>;
     assert.equal(worker.background_check_id, candidateId);
-    assert.equal(sim.pay.workers.get(worker.worker_id!)?.backgroundCheckId, candidateId);
-    assert.equal(sim.pay.workers.get(worker.worker_id!)?.metadata, 'user-77');
+    assert.equal((await atPay(worker.worker_id!))?.backgroundCheckId, candidateId);
+    assert.equal((await atPay(worker.worker_id!))?.metadata, 'user-77');
 
-    // Worker-status webhooks keep the stored mapping current.
-    const atPay = sim.pay.workers.get(worker.worker_id!)!;
-    await sim.pay.webhooks.send('worker.onboarded', { ...atPay, status: 'onboarded' });
+    // Worker-status webhooks keep the stored mapping current: the worker finishes onboarding at
+    // Checkr Pay, which sends worker.onboarded to the BFF.
+    await sim.control.pay.setWorkerStatus(worker.worker_id!, 'onboarded');
+    await until(async () =>
+      (await sim.control.pay.sentWebhooks()).some(
+        (s) => s.type === 'worker.onboarded' && s.status === 200,
+      ),
+    );
     const again = await create();
     assert.equal(again.status, 200);
     assert.deepEqual(await again.json(), { ...worker, status: 'onboarded' });
-    assert.equal(sim.pay.workers.size, 1);
+    assert.equal((await sim.control.pay.workers()).length, 1);
 
     // The host JWT names the customer's own id; the BFF knows its worker.
     const token = await fetch(`${bff.url}/v1/pay/token`, {
@@ -269,8 +267,7 @@ describe('live: workers', () => {
   });
 
   it('finds the worker Checkr Pay already has for the customer id (metadata) instead of a second one', async () => {
-    const sim = await startStandaloneSandbox();
-    after(() => sim.close());
+    const sim = await liveSandbox();
     const body = JSON.stringify({ customer_id: 'user-88', profile });
     const one = await startLive({ sandbox: sim });
     const created = await fetch(`${one.bff.url}/v1/pay/workers`, {
@@ -291,7 +288,7 @@ describe('live: workers', () => {
       ((await found.json()) as { worker_id: string }).worker_id,
       ((await created.json()) as { worker_id: string }).worker_id,
     );
-    assert.equal(sim.pay.workers.size, 1);
+    assert.equal((await sim.control.pay.workers()).length, 1);
   });
 
   it("Checkr Pay's field details come back as pointers", async () => {
@@ -313,8 +310,7 @@ describe('live: workers', () => {
 
 describe('live: the BFF as a router in the customer app', () => {
   it("mounted under /checkr, authenticate(req) reads the customer's own login", async () => {
-    const sim = await startStandaloneSandbox();
-    after(() => sim.close());
+    const sim = await liveSandbox();
     const workerId = await createWorker(sim, 4);
     const kit = await createCheckrKit({
       env: {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EXAMPLE_HIERARCHY, type StandaloneSandbox } from '@checkr-kit/sandbox';
+import { EXAMPLE_HIERARCHY, type SandboxProcess } from '@checkr-kit/sandbox';
 import type { CheckrClient } from '../../server/src/clients/checkr.ts';
 import { UpstreamError } from '../../server/src/clients/http.ts';
 import { readHierarchy } from '../../server/src/services/nodes.ts';
 import { michael, until } from './helpers.ts';
-import { applyAs, ORIGIN, startLive } from './live-helpers.ts';
+import { applyAs, checkrApi, ORIGIN, startLive } from './live-helpers.ts';
 
 /**
  * The account hierarchy (`node`, seed 001 L357, L1664-1726, L2382-2387): what Checkr would refuse
@@ -16,34 +16,12 @@ import { applyAs, ORIGIN, startLive } from './live-helpers.ts';
 const DEPARTMENT = 'zpy8orej4r614ize'; // tasker_standard (EXAMPLE_HIERARCHY, after F1 L1574)
 const DIVISION = 'ocquzig4k3whppfx'; // its child: driver_pro, mvr_only, and tasker_standard inherited
 
-/** The simulator's knobs and state over its HTTP admin routes, with the account's key. */
-function simulator(sim: StandaloneSandbox) {
-  const call = async (path: string, body?: unknown) => {
-    const response = await fetch(`${sim.env.CHECKR_API_BASE}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${sim.env.CHECKR_API_KEY}:`).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-  return {
-    call,
-    setHierarchy: async (nodes: unknown) =>
-      assert.equal((await call('/__sandbox/hierarchy', { nodes })).status, 200),
-    fault: async (route: string, kind: string, count: number) =>
-      assert.equal((await call('/__sandbox/faults', { route, kind, count })).status, 204),
-    state: async () =>
-      (await call('/__sandbox/state')).body as { candidates: number; reports: unknown[] },
-  };
-}
-
 /** How many times the BFF listed the nodes (the simulator's log of requests). */
-const nodeListings = (sim: StandaloneSandbox) =>
-  sim.checkr.received.filter((r) => r.method === 'GET' && r.path === '/v1/nodes').length;
+async function nodeListings(sim: SandboxProcess): Promise<number> {
+  return (await sim.control.checkr.requests()).filter(
+    (r) => r.method === 'GET' && r.path === '/v1/nodes',
+  ).length;
+}
 
 async function createSession(
   bff: { url: string },
@@ -71,14 +49,13 @@ describe('live: account hierarchy at session creation', () => {
     assert.equal(body.errors[0].code, 'node_unknown');
     assert.equal(body.errors[0].source.pointer, '/node');
     assert.equal((await createSession(bff, admin, {})).status, 201);
-    const state = await simulator(sim).state();
-    assert.equal(state.candidates, 0);
-    assert.deepEqual(state.reports, []);
+    assert.deepEqual(await sim.control.checkr.candidates(), []);
+    assert.deepEqual(await sim.control.checkr.reports(), []);
   });
 
   it('a hierarchy account: no node, an unknown node, a package the node lacks are refused', async () => {
     const { bff, sim, admin } = await startLive();
-    await simulator(sim).setHierarchy(EXAMPLE_HIERARCHY);
+    await sim.control.checkr.setHierarchy(EXAMPLE_HIERARCHY);
     const cases: Array<[Record<string, unknown>, string, string]> = [
       [{}, 'node_required', '/node'],
       [{ node: 'nowhere' }, 'node_unknown', '/node'],
@@ -90,15 +67,15 @@ describe('live: account hierarchy at session creation', () => {
       assert.equal(body.errors[0].code, code);
       assert.equal(body.errors[0].source.pointer, pointer);
     }
-    assert.deepEqual((await simulator(sim).state()).reports, []);
+    assert.deepEqual(await sim.control.checkr.reports(), []);
     // The simulator's reset gives the next test the account it started with: no hierarchy.
-    assert.equal((await simulator(sim).call('/__sandbox/reset', {})).status, 204);
-    assert.deepEqual((await simulator(sim).call('/__sandbox/hierarchy')).body, { nodes: [] });
+    await sim.control.checkr.reset();
+    assert.deepEqual(await sim.control.checkr.hierarchy(), []);
   });
 
   it('a valid node: the consent leads to a report ordered with that node', async () => {
     const { bff, sim, admin } = await startLive();
-    await simulator(sim).setHierarchy(EXAMPLE_HIERARCHY);
+    await sim.control.checkr.setHierarchy(EXAMPLE_HIERARCHY);
     // tasker_standard is the department's, inherited by the division (seed 001 L1679).
     const { sign } = await applyAs(
       bff,
@@ -107,8 +84,10 @@ describe('live: account hierarchy at session creation', () => {
       { node: DIVISION },
     );
     assert.equal((await sign()).status, 201);
-    await until(async () => (await simulator(sim).state()).reports.length === 1);
-    const order = sim.checkr.received.find((r) => r.method === 'POST' && r.path === '/v1/reports');
+    await until(async () => (await sim.control.checkr.reports()).length === 1);
+    const order = (await sim.control.checkr.requests()).find(
+      (r) => r.method === 'POST' && r.path === '/v1/reports',
+    );
     assert.equal(order?.body.node, DIVISION);
     assert.equal(order?.body.package, 'tasker_standard');
     const failed = await fetch(`${bff.url}/v1/outbox?state=failed`, { headers: admin });
@@ -117,22 +96,22 @@ describe('live: account hierarchy at session creation', () => {
 
   it('reads the node list once per cache period, not once per session', async () => {
     const { bff, sim, admin } = await startLive();
-    await simulator(sim).setHierarchy(EXAMPLE_HIERARCHY);
+    await sim.control.checkr.setHierarchy(EXAMPLE_HIERARCHY);
     for (let i = 0; i < 3; i++)
       assert.equal((await createSession(bff, admin, { node: DIVISION })).status, 201);
-    assert.equal(nodeListings(sim), 1);
+    assert.equal(await nodeListings(sim), 1);
     // The cache is the default five minutes: a node removed meanwhile is seen after it expires.
-    await simulator(sim).setHierarchy([]);
+    await sim.control.checkr.setHierarchy([]);
     assert.equal((await createSession(bff, admin, { node: DIVISION })).status, 201);
 
     const { bff: uncached, admin: admin2 } = await startLive({
       sandbox: sim,
       env: { CHECKR_NODES_CACHE_SECONDS: '0' },
     });
-    const before = nodeListings(sim);
+    const before = await nodeListings(sim);
     assert.equal((await createSession(uncached, admin2, { node: DIVISION })).status, 400);
     assert.equal((await createSession(uncached, admin2, {})).status, 201);
-    assert.equal(nodeListings(sim) - before, 2);
+    assert.equal((await nodeListings(sim)) - before, 2);
   });
 
   it('reads every page of a large hierarchy (100 nodes a page, until next_href is null)', async () => {
@@ -143,9 +122,11 @@ describe('live: account hierarchy at session creation', () => {
       tier: 'store',
       packages: ['tasker_standard'],
     }));
-    await simulator(sim).setHierarchy(nodes);
+    await sim.control.checkr.setHierarchy(nodes);
     assert.equal((await createSession(bff, admin, { node: 'store-249' })).status, 201);
-    const pages = sim.checkr.received.filter((r) => r.path === '/v1/nodes').map((r) => r.query);
+    const pages = (await sim.control.checkr.requests())
+      .filter((r) => r.path === '/v1/nodes')
+      .map((r) => r.query);
     assert.deepEqual(
       pages.map((q) => [q.page, q.per_page, q.include]),
       [
@@ -160,12 +141,12 @@ describe('live: account hierarchy at session creation', () => {
     const { bff, sim, admin, logs } = await startLive({
       env: { CHECKR_NODES_CACHE_SECONDS: '0' },
     });
-    await simulator(sim).fault('GET /v1/nodes', '500', 50);
+    await sim.control.checkr.addFault({ route: 'GET /v1/nodes', kind: '500', count: 50 });
     const { status, body } = await createSession(bff, admin, {});
     assert.equal(status, 502, JSON.stringify(body));
     assert.equal(body.errors[0].code, 'node_lookup_failed');
     assert.ok(logs.some((line) => line.includes('GET /v1/nodes failed')));
-    assert.equal((await simulator(sim).call('/__sandbox/reset', {})).status, 204); // clears the faults
+    await sim.control.checkr.clearFaults();
     assert.equal((await createSession(bff, admin, {})).status, 201);
   });
 });
@@ -173,16 +154,15 @@ describe('live: account hierarchy at session creation', () => {
 describe('kit = simulator: the node of a report order', () => {
   it('the BFF creates the session exactly when the simulator orders the report', async () => {
     const { bff, sim, admin } = await startLive({ env: { CHECKR_NODES_CACHE_SECONDS: '0' } });
-    const checkr = simulator(sim);
     let serial = 0;
     const simulatorOrders = async (fields: Record<string, unknown>) => {
-      const candidate = await checkr.call('/v1/candidates', {
+      const candidate = await checkrApi(sim, '/v1/candidates', {
         ...michael,
         last_name: `Scott${serial++}`,
         email: 'michael.scott@example.com',
       });
       assert.equal(candidate.status, 201, JSON.stringify(candidate.body));
-      const report = await checkr.call('/v1/reports', {
+      const report = await checkrApi(sim, '/v1/reports', {
         candidate_id: candidate.body.id,
         package: 'tasker_standard',
         work_locations: [{ country: 'US', state: 'PA' }],
@@ -206,7 +186,7 @@ describe('kit = simulator: the node of a report order', () => {
       { node: 'solo', package: 'driver_pro' },
     ];
     for (const nodes of hierarchies) {
-      await checkr.setHierarchy(nodes);
+      await sim.control.checkr.setHierarchy(nodes);
       for (const fields of orders) {
         const kit = await createSession(bff, admin, fields);
         const atCheckr = await simulatorOrders(fields);
