@@ -15,7 +15,7 @@ export function bffPlugin(): TestRunnerPlugin {
   let cookie: string | undefined;
   return {
     name: 'checkr-kit-bff',
-    async serverStart() {
+    async serverStart({ config }) {
       // The real script-tag bundle, for the page that loads it twice under a strict CSP.
       await build({
         configFile: 'vite.config.ts',
@@ -26,7 +26,14 @@ export function bffPlugin(): TestRunnerPlugin {
       bff = await startSandbox({
         port: 0,
         logger,
-        env: { DATABASE_URL: 'sqlite::memory:' },
+        env: {
+          DATABASE_URL: 'sqlite::memory:',
+          // The test pages' own origin, named as the browser may: the BFF grants CORS to no
+          // other local port.
+          ALLOWED_ORIGINS: ['localhost', '127.0.0.1', config.hostname]
+            .map((host) => `http://${host}:${config.port}`)
+            .join(','),
+        },
         reportCompleteAfterMs: 100,
         retryPolicy: { attempts: 4, timeoutMs: 3000, baseDelayMs: 10, maxDelayMs: 100 },
         outbox: { pollMs: 50, baseDelayMs: 10, maxDelayMs: 100 },

@@ -25,6 +25,10 @@ await serve(
         'Data',
         `${bff.config.databaseUrl.replace(/^sqlite:/, '')} (reset: stop, then npm run reset)`,
       ],
+      [
+        'Other pages allowed to call it (CORS)',
+        bff.config.allowedOrigins.join(', ') || 'none (ALLOWED_ORIGINS)',
+      ],
       ['Health', `${bff.url}/healthz`],
     ]),
 );

@@ -63,13 +63,17 @@ export interface AppDeps {
 
 const defaultKitDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
-function isLocal(origin: string): boolean {
-  try {
-    const { hostname } = new URL(origin);
-    return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
-  } catch {
-    return false;
-  }
+/**
+ * Sandbox mode: the demo site's own origins, as a browser may name the BFF that serves it. Any
+ * other page needs ALLOWED_ORIGINS, another localhost port included: ports share a site, so the
+ * demo's SameSite=Lax sign-in cookie goes with such a page's requests, and allowing every
+ * `localhost:*` let any local page read the signed-in worker's Pay token (issue 15, finding 6).
+ */
+function demoOrigins(config: Readonly<Config>): string[] {
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].map(
+    (host) => `http://${host}:${config.port}`,
+  );
+  return config.publicUrl ? [new URL(config.publicUrl).origin, ...loopback] : loopback;
 }
 
 /**
@@ -108,8 +112,9 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
+  const ownOrigins = config.sandbox ? demoOrigins(config) : [];
   const allowed = (origin: string) =>
-    config.allowedOrigins.includes(origin) || (config.sandbox && isLocal(origin));
+    config.allowedOrigins.includes(origin) || ownOrigins.includes(origin);
   app.use(['/v1/apply', '/v1/pay'], corsAllowList(allowed));
 
   // Express answers HEAD with the GET handler: on these routes that would mint a Pay token

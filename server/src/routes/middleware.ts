@@ -190,8 +190,11 @@ export function limit(
 export function corsAllowList(isAllowed: (origin: string) => boolean): RequestHandler {
   return (req, res, next) => {
     const origin = req.get('origin');
-    if (!origin) return next();
-    if (!isAllowed(origin)) {
+    // A request another site's page made without CORS (an <img>, a form, a no-cors fetch)
+    // carries the sign-in cookie but no Origin; the browser still names where it came from.
+    const site = req.get('sec-fetch-site');
+    if (!origin && site !== 'same-site' && site !== 'cross-site') return next();
+    if (!origin || !isAllowed(origin)) {
       res
         .status(403)
         .json(
