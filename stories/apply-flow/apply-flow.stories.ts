@@ -40,6 +40,9 @@ const until = async <T>(probe: () => T | null | undefined | false): Promise<T> =
   throw new Error('story did not reach its state');
 };
 
+/** A ZIP code in each state the stories live in: the BFF refuses a state the ZIP code is not in. */
+const ZIP_OF: Record<string, string> = { CA: '94107', PA: '18505', TX: '75201' };
+
 /** Fills the PII step the way a candidate would end up, for the later steps' stories. */
 async function fillPii(flow: CkApplyFlow, residence = 'CA'): Promise<void> {
   const form = await until(() => flow.shadowRoot!.querySelector('ck-pii-form'));
@@ -57,7 +60,7 @@ async function fillPii(flow: CkApplyFlow, residence = 'CA'): Promise<void> {
   set('email', 'michael.scott@dundermifflin.com');
   set('dob', '1964-03-15');
   set('residence_state', residence);
-  set('zipcode', '06831');
+  set('zipcode', ZIP_OF[residence] ?? '');
   set('ssn', '111-11-2001');
   const license = form.shadowRoot!.querySelector('#driver_license') as HTMLElement & {
     value: string;

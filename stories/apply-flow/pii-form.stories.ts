@@ -34,7 +34,7 @@ const filled = {
   email: 'michael.scott@dundermifflin.com',
   phone: '2035408926',
   dob: '1964-03-15',
-  residence_state: 'PA',
+  residence_state: 'CT',
   zipcode: '06831',
   ssn: '111-11-2001',
   driver_license_state: 'CT',

@@ -1,4 +1,9 @@
 import { BffError, type ApplyApi, type ApplyConfig, type ApplyDocument } from '@checkr-kit/core';
+import {
+  stateDocumentApplies,
+  validateResidenceState,
+  validateZipcode,
+} from '@checkr-kit/validation';
 
 /** What the mocked BFF answers: switch it from the story's controls. */
 export type Scenario =
@@ -63,7 +68,13 @@ export const storyDocuments: ApplyDocument[] = [
 
 export const storyConfig: ApplyConfig = {
   session: { id: 'as_story', locale: 'en' },
-  requirements: { min_age: 18, ssn: true, zipcode: true, driver_license: true },
+  requirements: {
+    min_age: 18,
+    ssn: true,
+    zipcode: true,
+    driver_license: true,
+    residence_state: true,
+  },
   work_states: ['CA'],
   prefill: {},
   documents: storyDocuments,
@@ -97,16 +108,36 @@ export function mockBff(scenario: Scenario = 'happy', config: ApplyConfig = stor
           { code: 'email_domain_no_mail', title: 'x', source: { pointer: '/email' } },
         ]);
       }
-      const residence = candidate.residence_state;
+      // The BFF's rules, from the same data: the state of residence and the documents it selects.
+      const zipcode = validateZipcode(candidate.zipcode);
+      const residence = validateResidenceState(candidate.residence_state, {
+        required: config.requirements.residence_state !== false,
+        zipcode: zipcode.ok ? zipcode.value : undefined,
+      });
+      if (!residence.ok)
+        throw new BffError(
+          422,
+          residence.errors.map((e) => ({
+            code: e.code,
+            title: 'x',
+            source: { pointer: e.pointer },
+          })),
+        );
+      const facts = {
+        residence: residence.value,
+        work: config.work_states,
+        license:
+          typeof candidate.driver_license_state === 'string'
+            ? candidate.driver_license_state
+            : null,
+        mvr: config.requirements.driver_license,
+      };
       return {
         candidate_id: 'cand_story',
         documents: config.documents
           .filter((d) => d.kind !== 'authorization')
           .filter(
-            (d) =>
-              d.kind !== 'state_disclosure' ||
-              (d.applies_to?.residence ?? []).includes(String(residence)) ||
-              config.work_states.some((s) => (d.applies_to?.work ?? []).includes(s)),
+            (d) => d.kind !== 'state_disclosure' || stateDocumentApplies(d.applies_to ?? {}, facts),
           )
           .map((d) => d.id),
       };

@@ -37,7 +37,11 @@ const ZIP_OF: Record<string, string> = {
 };
 
 /** Fills the PII step by keyboard: focus starts in the first name input. */
-async function fillPii(residence: string, name = { first: 'Michael', last: 'Scott' }) {
+async function fillPii(
+  residence: string,
+  name = { first: 'Michael', last: 'Scott' },
+  license = { state: 'California', number: 'F1112001' },
+) {
   await type(name.first);
   await tab();
   await type('Gary');
@@ -60,9 +64,9 @@ async function fillPii(residence: string, name = { first: 'Michael', last: 'Scot
   await tab();
   await type('111112001');
   await tab(2);
-  await type('California');
+  await type(license.state);
   await tab();
-  await type('F1112001');
+  await type(license.number);
   await tab(3); // copy requested, the rights text, its acknowledgement
   await press('Space');
   await tab();
@@ -220,6 +224,28 @@ describe('ck-apply-flow against the sandbox BFF', () => {
     await fillPii('Texas', { first: 'Ryan', last: 'Howard' });
     await until(() => flow.shadowRoot!.querySelector('ck-disclosure'));
     expect(stepOf(flow)).to.equal('Step 2 of 3');
+  });
+
+  it('shows the Washington MVR release to a Texan whose licence Washington issued', async () => {
+    const { flow } = await mountFlow(
+      await session({ work_locations: [{ country: 'US', state: 'TX' }] }),
+    );
+    await fillPii(
+      'Texas',
+      { first: 'Creed', last: 'Bratton' },
+      { state: 'Washington', number: 'WDLAB1234567' },
+    );
+    await until(() => flow.shadowRoot!.querySelector('ck-disclosure'));
+    expect(stepOf(flow)).to.equal('Step 2 of 4');
+    const disclosure = flow.shadowRoot!.querySelector('ck-disclosure')!;
+    const box = disclosure.shadowRoot!.querySelector('ck-checkbox')!;
+    box.shadowRoot!.querySelector('input')!.click();
+    await box.updateComplete;
+    flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button:last-child')!.click();
+    await until(
+      () => flow.shadowRoot!.querySelector('ck-disclosure')?.document?.id === 'wa-mvr-release',
+    );
+    expect(stepOf(flow)).to.equal('Step 3 of 4');
   });
 
   it('keeps a drawn signature through a resize, into the PDF', async () => {

@@ -82,7 +82,7 @@ describe('ck-pii-form', () => {
     await tabAndType('15');
     await tabAndType('1964');
     await press('Tab'); // residence state select
-    await type('Pennsylvania');
+    await type('Connecticut');
     await tabAndType('06831-1234');
     await tabAndType('111112001');
     await press('Tab'); // show/hide toggle
@@ -111,7 +111,7 @@ describe('ck-pii-form', () => {
       driver_license_number: '981736076',
       driver_license_state: 'CT',
       copy_requested: true,
-      residence_state: 'PA',
+      residence_state: 'CT',
     });
     // What analytics would log carries no PII.
     expect(JSON.stringify({ ...event })).not.to.contain('Scott');
@@ -167,5 +167,105 @@ describe('ck-pii-form', () => {
       l.textContent!.trim(),
     );
     expect(labels).to.deep.equal(['Día', 'Mes', 'Año']);
+  });
+
+  describe('the state of residence', () => {
+    /** Everything valid, so only the state and the ZIP code decide. */
+    const filled = {
+      first_name: 'Michael',
+      middle_name: 'Gary',
+      last_name: 'Scott',
+      email: 'michael.scott@dundermifflin.com',
+      dob: '1964-03-15',
+      residence_state: 'TX',
+      zipcode: '94107',
+      ssn: '111-11-2001',
+      driver_license_state: 'CA',
+      driver_license_number: 'F1112001',
+    };
+    const inner = (el: CkPiiForm, id: string, selector: string) =>
+      el.shadowRoot!.querySelector(`#${id}`)!.shadowRoot!.querySelector<HTMLElement>(selector)!;
+    const submitByKeyboard = async (el: CkPiiForm) => {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.focus();
+      await press('Enter');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+    };
+
+    it('is asked for, and required, only when the documents depend on it', async () => {
+      const unasked = await fixture<CkPiiForm>(
+        html`<ck-pii-form
+          .requirements=${{ ...requirements, residence_state: false }}
+        ></ck-pii-form>`,
+      );
+      expect(unasked.shadowRoot!.querySelector('#residence_state')).to.equal(null);
+      const asked = await fixture<CkPiiForm>(
+        html`<ck-pii-form
+          .requirements=${{ ...requirements, residence_state: true }}
+          .values=${{ ...filled, residence_state: '' }}
+        ></ck-pii-form>`,
+      );
+      expect(
+        asked.shadowRoot!.querySelector('#residence_state')!.hasAttribute('required'),
+      ).to.equal(true);
+      let submitted = false;
+      asked.addEventListener('ck-pii-submit', () => (submitted = true));
+      await submitByKeyboard(asked);
+      expect(submitted).to.equal(false);
+      const links = [...asked.shadowRoot!.querySelectorAll('[part=error-summary] a')];
+      expect(links.map((a) => [a.getAttribute('href'), a.textContent!.trim()])).to.deep.equal([
+        ['#residence_state', 'Choose the state where you live.'],
+      ]);
+    });
+
+    it('refuses a state the ZIP code is not in, by the state field, until it is corrected by keyboard', async () => {
+      const el = await fixture<CkPiiForm>(
+        html`<ck-pii-form
+          .requirements=${{ ...requirements, residence_state: true }}
+          .values=${filled}
+        ></ck-pii-form>`,
+      );
+      const events: CkPiiSubmitEvent[] = [];
+      el.addEventListener('ck-pii-submit', (e) => events.push(e as CkPiiSubmitEvent));
+      await submitByKeyboard(el);
+      expect(events).to.have.length(0);
+      const message =
+        'Your ZIP code is in California. Choose the state where you live, or check the ZIP code.';
+      expect(inner(el, 'residence_state', '[part=error]').textContent).to.contain(message);
+      const select = inner(el, 'residence_state', 'select');
+      expect(select.getAttribute('aria-invalid')).to.equal('true');
+      const summary = el.shadowRoot!.querySelector('[part=error-summary]')!;
+      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      expect(summary.querySelector('a')!.getAttribute('href')).to.equal('#residence_state');
+      await expect(el).to.be.accessible();
+
+      select.focus();
+      await type('California');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(inner(el, 'residence_state', '[part=error]')?.textContent ?? '').not.to.contain(
+        'ZIP code',
+      );
+      await submitByKeyboard(el);
+      expect(events).to.have.length(1);
+      expect(events[0]!.candidate().residence_state).to.equal('CA');
+    });
+
+    it('says so in Spanish under lang="es"', async () => {
+      registerTranslation(es);
+      const wrapper = await fixture(
+        html`<div lang="es">
+          <ck-pii-form
+            .requirements=${{ ...requirements, residence_state: true }}
+            .values=${{ ...filled, zipcode: '10001' }}
+          ></ck-pii-form>
+        </div>`,
+      );
+      const el = wrapper.querySelector('ck-pii-form')!;
+      await el.updateComplete;
+      await submitByKeyboard(el);
+      expect(inner(el, 'residence_state', '[part=error]').textContent).to.contain(
+        'Su código postal es de Nueva York.',
+      );
+    });
   });
 });

@@ -17,6 +17,7 @@ import {
   type CkPiiSubmitEvent,
   type TermKey,
 } from '@checkr-kit/core';
+import { stateDocumentApplies } from '@checkr-kit/validation';
 import type { CkDisclosure } from '../disclosure/disclosure.ts';
 import type { PiiValues, CkPiiForm } from '../pii-form/pii-form.ts';
 import type { CkSignature } from '../signature/signature.ts';
@@ -136,16 +137,21 @@ export class CkApplyFlow extends CkElement {
   private steps(): Step[] {
     const documents = this.config?.documents ?? [];
     const disclosure = documents.find((d) => d.kind === 'disclosure');
-    const residence =
-      typeof this.values.residence_state === 'string' ? this.values.residence_state : '';
-    const workStates = this.config?.work_states ?? [];
+    const given = (name: string) => {
+      const value = this.values[name];
+      return typeof value === 'string' && value !== '' ? value : null;
+    };
+    // The BFF's answer once the candidate is submitted; before, the same rules on what is known.
+    const facts = {
+      residence: given('residence_state'),
+      work: this.config?.work_states ?? [],
+      license: given('driver_license_state'),
+      mvr: this.config?.requirements.driver_license ?? false,
+    };
     const stateDocuments = documents.filter((d) => {
       if (d.kind !== 'state_disclosure') return false;
       if (this.requiredDocuments.length > 0) return this.requiredDocuments.includes(d.id);
-      return (
-        (residence !== '' && (d.applies_to?.residence ?? []).includes(residence)) ||
-        workStates.some((s) => (d.applies_to?.work ?? []).includes(s))
-      );
+      return stateDocumentApplies(d.applies_to ?? {}, facts);
     });
     return [
       { kind: 'pii' },

@@ -15,7 +15,10 @@ import {
   validateFirstName,
   validateLastName,
   validateMiddleName,
+  validateResidenceState,
+  validateZipcode,
   type CandidateRules,
+  type ValidationIssue,
 } from '@checkr-kit/validation';
 import type { CkDisclosure } from '../disclosure/disclosure.ts';
 import { piiFormStyles } from './pii-form.styles.ts';
@@ -92,6 +95,38 @@ export class CkPiiForm extends CkElement {
   }
   private get rights(): CkDisclosure | null {
     return this.renderRoot.querySelector<CkDisclosure>('ck-disclosure');
+  }
+  private get residenceField(): CkFormControl | null {
+    return this.renderRoot.querySelector<CkFormControl>('#residence_state');
+  }
+
+  /**
+   * The BFF's rule: the state of residence is asked for, and required, when the documents depend
+   * on it. A BFF that does not say (older than the rule) gets it asked for and required.
+   */
+  private get needsResidence(): boolean {
+    return this.requirements.residence_state !== false;
+  }
+
+  /**
+   * A state of residence the ZIP code is not in, shown by the state (as the BFF would refuse it):
+   * the one check that spans two fields, made on submit and cleared when either is corrected.
+   */
+  private async checkResidenceAgainstZip(values: PiiValues): Promise<void> {
+    const field = this.residenceField;
+    if (!field) return;
+    const zipcode = validateZipcode(values.zipcode);
+    const result = validateResidenceState(values.residence_state, {
+      required: false,
+      zipcode: zipcode.ok ? zipcode.value : undefined,
+    });
+    const mismatch: ValidationIssue | undefined = result.ok
+      ? undefined
+      : result.errors.find((e) => e.code === 'residence_state_zip_mismatch');
+    if (mismatch) field.setServerIssue(mismatch);
+    else if (field.currentIssue?.code === 'residence_state_zip_mismatch')
+      field.setServerIssue(undefined);
+    await field.updateComplete;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -174,6 +209,7 @@ export class CkPiiForm extends CkElement {
     if (this.summary) this.rights?.reportValidity();
     const values = this.collect();
     const result = validateCandidate(values, this.rules());
+    await this.checkResidenceAgainstZip(values);
     const fieldsValid = [...this.fields].every((f) => f.checkValidity());
     const rightsOk = !this.summary || this.rights?.acknowledged === true;
     if (!result.ok || !fieldsValid || !rightsOk) {
@@ -307,17 +343,21 @@ export class CkPiiForm extends CkElement {
           .minAge=${needs.min_age}
           .value=${this.text('dob')}
         ></ck-dob-field>
-        <ck-select
-          data-field
-          id="residence_state"
-          name="residence_state"
-          .label=${t('label_residence_state')}
-          states
-          required
-          autocomplete="address-level1"
-          required-code="residence_state_required"
-          .value=${this.text('residence_state')}
-        ></ck-select>
+        ${
+          this.needsResidence
+            ? html`<ck-select
+                data-field
+                id="residence_state"
+                name="residence_state"
+                .label=${t('label_residence_state')}
+                states
+                required
+                autocomplete="address-level1"
+                required-code="residence_state_required"
+                .value=${this.text('residence_state')}
+              ></ck-select>`
+            : nothing
+        }
         ${
           needs.zipcode
             ? html`<ck-zip-field
