@@ -3,6 +3,7 @@ import type { TestRunnerPlugin } from '@web/test-runner';
 import { build } from 'vite';
 import { startSandbox, type SandboxedBff } from '@checkr-kit/sandbox';
 import { memoryLogger } from '../server/src/logger.ts';
+import { fastBffOptions } from './support/fast-bff.ts';
 
 /**
  * Runs a real sandbox BFF beside the browser tests and gives them a few server commands
@@ -35,15 +36,7 @@ export function bffPlugin(): TestRunnerPlugin {
             .join(','),
         },
         reportCompleteAfterMs: 100,
-        retryPolicy: { attempts: 4, timeoutMs: 3000, baseDelayMs: 10, maxDelayMs: 100 },
-        outbox: { pollMs: 50, baseDelayMs: 10, maxDelayMs: 100 },
-        rateLimits: {
-          windowMs: 60_000,
-          apply: 10_000,
-          token: 10_000,
-          adminFailures: 10_000,
-          webhookFailures: 10_000,
-        },
+        ...fastBffOptions,
       });
     },
     async serverStop() {

@@ -2,22 +2,10 @@ import { after } from 'node:test';
 import { startSandbox as start, type SandboxOptions, type SandboxedBff } from '@checkr-kit/sandbox';
 import type { Bff } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
+import { fastBffOptions } from '../support/fast-bff.ts';
 import { checkResponsesAgainstOpenApi } from '../support/openapi-check.ts';
 
-export const fastRetries = { attempts: 4, timeoutMs: 2000, baseDelayMs: 5, maxDelayMs: 50 };
-
-/** What every test BFF shares: fast retries and outbox polling, limits no test reaches by accident. */
-export const fastBffOptions = {
-  retryPolicy: fastRetries,
-  outbox: { pollMs: 20, baseDelayMs: 5, maxDelayMs: 50 },
-  rateLimits: {
-    windowMs: 60_000,
-    apply: 10_000,
-    token: 10_000,
-    adminFailures: 10_000,
-    webhookFailures: 10_000,
-  },
-};
+export { fastBffOptions, fastRetries } from '../support/fast-bff.ts';
 
 /** A whole sandbox BFF on a free loopback port, in memory, closed after the test file. */
 export async function startSandbox(
