@@ -2,15 +2,15 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
+import { startSandboxProcess, type SandboxProcess } from '@checkr-kit/sandbox';
 import { startProduct, until, type Started } from './helpers.ts';
 
 /**
- * The BFF in its own process, talking to the simulators as to the real services (live mode), with
- * faults injected: 429 with its reset header, 500, and timeouts during candidate creation and the
+ * The BFF in its own process, talking to the simulators in theirs as to the real services (live
+ * mode), with faults injected over the sandbox's admin routes: 429 with its reset header, 500, and timeouts during candidate creation and the
  * consent upload; then killed with SIGKILL right after the consent commit.
  */
-let sandbox: StandaloneSandbox;
+let sandbox: SandboxProcess;
 let bff: Started;
 
 async function startBff(dataDir?: string, secrets?: Started['secrets']): Promise<Started> {
@@ -25,12 +25,12 @@ async function startBff(dataDir?: string, secrets?: Started['secrets']): Promise
       EMAIL_DOMAIN_CHECK: 'off',
     },
   });
-  sandbox.checkr.webhooks.url = `${started.url}/v1/webhooks/checkr`;
+  await sandbox.control.checkr.configureWebhooks({ url: `${started.url}/v1/webhooks/checkr` });
   return started;
 }
 
 before(async () => {
-  sandbox = await startStandaloneSandbox({ reportCompleteAfterMs: 200 });
+  sandbox = await startSandboxProcess({ reportCompleteAfterMs: 200 });
   bff = await startBff();
 });
 after(async () => {
@@ -97,23 +97,28 @@ async function apply(base: string, admin: string, first: string) {
   };
 }
 
-const documentsOf = (candidateId: string) =>
-  [...sandbox.checkr.documents.values()].filter((d) => d.candidate_id === candidateId);
-const reportsOf = (candidateId: string) =>
-  [...sandbox.checkr.reports.values()].filter((r) => r.candidate_id === candidateId);
+const documentsOf = async (candidateId: string) =>
+  (await sandbox.control.checkr.documents()).filter((d) => d.candidate_id === candidateId);
+const reportsOf = async (candidateId: string) =>
+  (await sandbox.control.checkr.reports()).filter((r) => r.candidate_id === candidateId);
+const candidateIds = async () => (await sandbox.control.checkr.candidates()).map((c) => c.id);
+const fault = (route: string, kind: 'slow' | '429' | '500', delayMs?: number) =>
+  sandbox.control.checkr.addFault({ route, kind, delay_ms: delayMs });
 
-describe('faults and a crash, against the simulators in their own server', () => {
+describe('faults and a crash, against the simulators in their own process', () => {
   it('429 (with reset), 500 and a timeout during candidate creation: exactly one candidate', async () => {
-    const countBefore = sandbox.checkr.candidates.size;
-    sandbox.checkr.faults.add('POST /v1/candidates', { kind: '429', remaining: 1 });
-    sandbox.checkr.faults.add('POST /v1/candidates', { kind: '500', remaining: 1 });
-    sandbox.checkr.faults.add('POST /v1/candidates', { kind: 'slow', remaining: 1, delayMs: 1800 });
+    const countBefore = (await candidateIds()).length;
+    await fault('POST /v1/candidates', '429');
+    await fault('POST /v1/candidates', '500');
+    await fault('POST /v1/candidates', 'slow', 1800);
     const { candidateId, sign } = await apply(bff.url, bff.secrets.admin, 'Andy');
-    assert.equal(sandbox.checkr.candidates.size, countBefore + 1);
-    assert.ok(sandbox.checkr.candidates.has(candidateId));
+    assert.equal((await candidateIds()).length, countBefore + 1);
+    assert.ok((await candidateIds()).includes(candidateId));
     assert.equal((await sign()).status, 201);
     await until(
-      () => reportsOf(candidateId).length === 1 && documentsOf(candidateId).length === 1,
+      async () =>
+        (await reportsOf(candidateId)).length === 1 &&
+        (await documentsOf(candidateId)).length === 1,
       20_000,
       'upload and report',
     );
@@ -121,41 +126,38 @@ describe('faults and a crash, against the simulators in their own server', () =>
 
   it('429, 500 and a timeout during the consent upload: exactly one uploaded consent and one report', async () => {
     const { candidateId, sign } = await apply(bff.url, bff.secrets.admin, 'Erin');
-    sandbox.checkr.faults.add('POST /v1/candidates/:id/documents', { kind: '429', remaining: 1 });
-    sandbox.checkr.faults.add('POST /v1/candidates/:id/documents', { kind: '500', remaining: 1 });
-    sandbox.checkr.faults.add('POST /v1/candidates/:id/documents', {
-      kind: 'slow',
-      remaining: 1,
-      delayMs: 1800,
-    });
+    await fault('POST /v1/candidates/:id/documents', '429');
+    await fault('POST /v1/candidates/:id/documents', '500');
+    await fault('POST /v1/candidates/:id/documents', 'slow', 1800);
     assert.equal((await sign()).status, 201);
-    await until(() => reportsOf(candidateId).length === 1, 30_000, 'the report');
+    await until(async () => (await reportsOf(candidateId)).length === 1, 30_000, 'the report');
     await new Promise((resolve) => setTimeout(resolve, 2500)); // a late duplicate would have landed by now
-    assert.equal(documentsOf(candidateId).length, 1);
-    assert.equal(documentsOf(candidateId)[0]!.type, 'consent');
-    assert.equal(reportsOf(candidateId).length, 1);
+    const documents = await documentsOf(candidateId);
+    assert.equal(documents.length, 1);
+    assert.equal(documents[0]!.type, 'consent');
+    assert.equal((await reportsOf(candidateId)).length, 1);
   });
 
   it('SIGKILL after the consent commit: after a restart the outbox finishes, exactly once, and the database is intact', async () => {
     const { candidateId, sign } = await apply(bff.url, bff.secrets.admin, 'Holly');
     // The upload hangs, so the process dies with the upload owed.
-    sandbox.checkr.faults.add('POST /v1/candidates/:id/documents', {
-      kind: 'slow',
-      remaining: 1,
-      delayMs: 3000,
-    });
+    await fault('POST /v1/candidates/:id/documents', 'slow', 3000);
     const signed = await sign();
     assert.equal(signed.status, 201);
     const { consent_id: consentId } = await signed.json();
     await bff.stop('SIGKILL');
-    assert.equal(reportsOf(candidateId).length, 0, 'no report before the restart');
+    assert.equal((await reportsOf(candidateId)).length, 0, 'no report before the restart');
 
     const database = join(bff.dataDir, 'checkr-kit.sqlite');
     bff = await startBff(bff.dataDir, bff.secrets);
-    await until(() => reportsOf(candidateId).length === 1, 30_000, 'the report after the restart');
+    await until(
+      async () => (await reportsOf(candidateId)).length === 1,
+      30_000,
+      'the report after the restart',
+    );
     await new Promise((resolve) => setTimeout(resolve, 3500));
-    assert.equal(documentsOf(candidateId).length, 1, 'the consent uploaded exactly once');
-    assert.equal(reportsOf(candidateId).length, 1, 'one report');
+    assert.equal((await documentsOf(candidateId)).length, 1, 'the consent uploaded exactly once');
+    assert.equal((await reportsOf(candidateId)).length, 1, 'one report');
 
     const db = new Database(database, { readonly: true });
     try {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import { startStandaloneSandbox, type StandaloneSandbox } from '@checkr-kit/sandbox';
+import { startSandboxProcess, type SandboxProcess } from '@checkr-kit/sandbox';
 import { startProduct, until, type Started } from '../e2e/helpers.ts';
 import { freshDatabaseUrl } from './database.ts';
 
 /**
- * Three BFF processes on one PostgreSQL, in live mode against the simulators (in this process,
- * as the real Checkr would be in its own). Twenty candidates at once, each request of a candidate
+ * Three BFF processes on one PostgreSQL, in live mode against the simulators in a process of
+ * their own, as the real Checkr is (`npm run sandbox`; knobs and counts over its admin routes). Twenty candidates at once, each request of a candidate
  * going to the next replica in turn and every candidate submission sent twice to two replicas;
  * Checkr answers 429, 500 and too slowly along the way; one replica is SIGKILLed while it delivers
  * the outbox. Afterwards Checkr holds exactly one candidate, one consent upload and one report per
@@ -16,18 +16,18 @@ import { freshDatabaseUrl } from './database.ts';
 const CANDIDATES = 20;
 const TOKEN_LIMIT = 7;
 
-let sandbox: StandaloneSandbox;
+let sandbox: SandboxProcess;
 let databaseUrl: string;
 let replicas: Started[] = [];
 let db: pg.Client;
 
 before(async () => {
-  sandbox = await startStandaloneSandbox({ reportCompleteAfterMs: 200 });
+  sandbox = await startSandboxProcess({ reportCompleteAfterMs: 200 });
   databaseUrl = await freshDatabaseUrl('replicas');
   const first = await startReplica();
   // The others share the first one's secrets, as replicas of one deployment do.
   replicas = [first, ...(await Promise.all([startReplica(first), startReplica(first)]))];
-  sandbox.checkr.webhooks.url = `${replicas[1]!.url}/v1/webhooks/checkr`;
+  await sandbox.control.checkr.configureWebhooks({ url: `${replicas[1]!.url}/v1/webhooks/checkr` });
   db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
 });
@@ -137,20 +137,17 @@ async function applicant(first: string) {
 
 describe('three BFF replicas on one PostgreSQL', () => {
   it('20 candidates at once through faults and a SIGKILL mid-delivery: each delivered once', async () => {
-    const checkr = sandbox.checkr;
-    checkr.faults.add('POST /v1/candidates', { kind: '429', remaining: 2 });
-    checkr.faults.add('POST /v1/candidates', { kind: '500', remaining: 2 });
-    checkr.faults.add('POST /v1/candidates', { kind: 'slow', remaining: 2, delayMs: 1500 });
+    const checkr = sandbox.control.checkr;
+    await checkr.addFault({ route: 'POST /v1/candidates', kind: '429', count: 2 });
+    await checkr.addFault({ route: 'POST /v1/candidates', kind: '500', count: 2 });
+    await checkr.addFault({ route: 'POST /v1/candidates', kind: 'slow', count: 2, delay_ms: 1500 });
     const ready = await Promise.all(names.map(applicant));
 
     // Uploads hang long enough that the replicas are mid-delivery when one is killed.
-    checkr.faults.add('POST /v1/candidates/:id/documents', { kind: '500', remaining: 2 });
-    checkr.faults.add('POST /v1/candidates/:id/documents', { kind: '429', remaining: 1 });
-    checkr.faults.add('POST /v1/candidates/:id/documents', {
-      kind: 'slow',
-      remaining: 6,
-      delayMs: 2500,
-    });
+    const uploads = 'POST /v1/candidates/:id/documents';
+    await checkr.addFault({ route: uploads, kind: '500', count: 2 });
+    await checkr.addFault({ route: uploads, kind: '429', count: 1 });
+    await checkr.addFault({ route: uploads, kind: 'slow', count: 6, delay_ms: 2500 });
 
     const consentIds = await Promise.all(ready.map((a) => a.sign()));
     const done = ready.map((a, i) => ({ candidateId: a.candidateId, consentId: consentIds[i]! }));
@@ -164,21 +161,23 @@ describe('three BFF replicas on one PostgreSQL', () => {
     const owedBefore = rows.length > 0;
     await victim.stop('SIGKILL');
     const survivors = replicas.filter((r) => r !== victim);
-    checkr.webhooks.url = `${survivors[0]!.url}/v1/webhooks/checkr`;
+    await checkr.configureWebhooks({ url: `${survivors[0]!.url}/v1/webhooks/checkr` });
 
-    const documentsOf = (id: string) =>
-      [...checkr.documents.values()].filter((d) => d.candidate_id === id);
-    const reportsOf = (id: string) =>
-      [...checkr.reports.values()].filter((r) => r.candidate_id === id);
     await until(
-      () => done.every((a) => reportsOf(a.candidateId).length >= 1),
+      async () => {
+        const reports = await checkr.reports();
+        return done.every((a) => reports.some((r) => r.candidate_id === a.candidateId));
+      },
       60_000,
       'every report ordered after the kill',
     );
     await new Promise((resolve) => setTimeout(resolve, 2500)); // a late duplicate would land now
 
+    const [documents, reports] = await Promise.all([checkr.documents(), checkr.reports()]);
+    const documentsOf = (id: string) => documents.filter((d) => d.candidate_id === id);
+    const reportsOf = (id: string) => reports.filter((r) => r.candidate_id === id);
     assert.ok(owedBefore, 'the killed replica was delivering when it died');
-    assert.equal(checkr.candidates.size, CANDIDATES, 'one candidate per applicant');
+    assert.equal((await checkr.candidates()).length, CANDIDATES, 'one candidate per applicant');
     assert.equal(new Set(done.map((a) => a.candidateId)).size, CANDIDATES);
     for (const { candidateId } of done) {
       assert.equal(documentsOf(candidateId).length, 1, `one consent upload for ${candidateId}`);
