@@ -8,6 +8,8 @@ interface Args {
   ssn: boolean;
   driverLicense: boolean;
   minAge: 16 | 18;
+  /** The documents depend on the state of residence (the BFF's `requirements.residence_state`). */
+  residenceState: boolean;
 }
 
 const rights = storyDocuments.find((d) => d.kind === 'summary_of_rights');
@@ -16,10 +18,16 @@ const meta: Meta<Args> = {
   title: 'Apply flow/PII form',
   component: 'ck-pii-form',
   argTypes: { minAge: { control: 'inline-radio', options: [16, 18] } },
-  args: { ssn: true, driverLicense: true, minAge: 18 },
-  render: ({ ssn, driverLicense, minAge }) =>
+  args: { ssn: true, driverLicense: true, minAge: 18, residenceState: true },
+  render: ({ ssn, driverLicense, minAge, residenceState }) =>
     html`<ck-pii-form
-      .requirements=${{ min_age: minAge, ssn, zipcode: ssn, driver_license: driverLicense }}
+      .requirements=${{
+        min_age: minAge,
+        ssn,
+        zipcode: ssn,
+        driver_license: driverLicense,
+        residence_state: residenceState,
+      }}
       .summary=${rights}
     ></ck-pii-form>`,
 };
@@ -78,6 +86,23 @@ export const ServerErrors: Story = {
         { code: 'email_domain_no_mail', title: 'x', source: { pointer: '/email' } },
       ]}
     ></ck-pii-form>`,
+};
+export const NoResidenceState: Story = {
+  name: 'Documents not depending on residence',
+  args: { residenceState: false },
+};
+export const ResidenceZipMismatch: Story = {
+  name: 'State of residence not the ZIP code’s',
+  render: () =>
+    html`<ck-pii-form
+      .requirements=${{ min_age: 18, ssn: true, zipcode: true, driver_license: true }}
+      .values=${{ ...filled, residence_state: 'TX', zipcode: '94107' }}
+    ></ck-pii-form>`,
+  play: async ({ canvasElement }) => {
+    const form = canvasElement.querySelector<CkPiiForm>('ck-pii-form')!;
+    await form.updateComplete;
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
+  },
 };
 export const Submitting: Story = {
   render: () =>
