@@ -1,5 +1,4 @@
-import { ConfigError } from '@checkr-kit/server/config';
-import { serve, startupText } from '@checkr-kit/server/serve';
+import { ConfigError, serve, startupText } from '@checkr-kit/server/serve';
 import { startStandaloneSandbox, type StandaloneSandbox } from './standalone.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
 
 /** Checkr Pay's documented bases (seed 002 L855-856, L791-793). */
 export const PAY_ENVIRONMENTS = {
@@ -276,7 +277,7 @@ export interface Config {
   publicUrl: string | undefined;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /**
  * Parses the environment once. The first problem stops start-up with one line naming the

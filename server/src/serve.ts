@@ -1,4 +1,6 @@
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config-error.ts';
+
+export { ConfigError };
 
 /** A start-up banner: a title line (`... on URL`), then labelled lines, labels aligned. */
 export function startupText(title: string, rows: Array<[label: string, value: string]>): string {
