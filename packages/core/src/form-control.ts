@@ -114,11 +114,40 @@ function quietFormChecks(form: HTMLFormElement | null): void {
 }
 
 /**
+ * Whether a mouse press or a tap is under way, and what waits for its end. Its mousedown moves
+ * focus, so the field being left blurs in the middle of the press; an error shown then pushes
+ * down what was pressed before the release, and the click lands elsewhere (a tap on the ESIGN
+ * checkbox under a mistyped name did nothing). A field left by a press shows its error once the
+ * press is over: after the click, which the browser dispatches in the same task as the mouseup.
+ */
+let pressing = false;
+const afterPress: Array<() => void> = [];
+let watchingPresses = false;
+function watchPresses(): void {
+  // One set of listeners for the page, for every field: never removed, as they hold nothing.
+  if (watchingPresses) return;
+  watchingPresses = true;
+  const options = { capture: true, passive: true };
+  const ended = () => {
+    pressing = false;
+    setTimeout(() => {
+      for (const run of afterPress.splice(0)) run();
+    });
+  };
+  window.addEventListener('mousedown', () => (pressing = true), options);
+  window.addEventListener('mouseup', ended, options);
+  // A press released outside the page, or a drag, has no mouseup here: the next key ends it.
+  window.addEventListener('dragend', ended, options);
+  window.addEventListener('keydown', ended, options);
+}
+
+/**
  * Base of every form field: a form-associated custom element (ElementInternals) that submits,
  * resets, restores, disables and validates like a native control. Validity is anchored on the
  * inner control, so the browser's own form validation focuses the right input. The
  * `:state(user-invalid)` custom state (and the visible error) appear only once the person has
- * left the field after changing it, or tried to submit, never while they first type.
+ * left the field after changing it (when a press moved focus away, once that press is over), or
+ * tried to submit, never while they first type.
  *
  * @cssstate user-invalid - The value is invalid and the person has interacted or submitted.
  */
@@ -178,6 +207,7 @@ export abstract class CkFormControl extends CkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    watchPresses();
     if (!this.hasUpdated) this.defaultValue = this.value;
   }
 
@@ -270,12 +300,18 @@ export abstract class CkFormControl extends CkElement {
 
   /** The re-dispatch Material Web uses: `change` does not cross the shadow boundary by itself. */
   protected handleChange(): void {
-    this.interacted = true;
+    this.markLeft(); // a text input's change fires as it loses focus, inside the press
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
   protected handleBlur(_event?: FocusEvent): void {
-    if (this.value !== this.defaultValue || this.interacted) this.interacted = true;
+    if (this.value !== this.defaultValue || this.interacted) this.markLeft();
+  }
+
+  /** The person left the field after changing it: its error shows, after any press under way. */
+  protected markLeft(): void {
+    if (pressing) afterPress.push(() => (this.interacted = true));
+    else this.interacted = true;
   }
 
   protected get showError(): boolean {

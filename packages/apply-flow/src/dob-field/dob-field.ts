@@ -157,7 +157,7 @@ export class CkDobField extends CkFormControl {
   protected override handleBlur(event?: FocusEvent): void {
     const next = event?.relatedTarget;
     if (next instanceof Node && this.shadowRoot?.contains(next)) return;
-    if (this.value !== '' || this.interacted) this.interacted = true;
+    if (this.value !== '' || this.interacted) this.markLeft();
   }
 
   /** The catalog's order where the language has one (it matches the hint's example), else Intl's. */
