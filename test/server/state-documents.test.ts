@@ -49,6 +49,15 @@ const TEXAN = {
   driver_license_number: '12345678',
 };
 
+/** Lives in Oregon, licensed by Washington: the WA release follows the licence. */
+const WA_LICENSED_OREGONIAN = {
+  ...TEXAN,
+  residence_state: 'OR',
+  zipcode: '97201',
+  driver_license_state: 'WA',
+  driver_license_number: 'WDLAB1234567',
+};
+
 async function stateDocumentsFor(candidate: Record<string, unknown>, session = {}) {
   const token = await newSession(session);
   const { status, body } = await call('/v1/apply/candidate', auth(token, json(candidate)));
@@ -80,15 +89,7 @@ describe('state documents, case by case', () => {
       person({ ...TEXAN, residence_state: 'WA', zipcode: '98101' }),
     );
     assert.deepEqual(resident.state, ['wa-mvr-release']);
-    const licensed = await stateDocumentsFor(
-      person({
-        ...TEXAN,
-        residence_state: 'OR',
-        zipcode: '97201',
-        driver_license_state: 'WA',
-        driver_license_number: 'WDLAB1234567',
-      }),
-    );
+    const licensed = await stateDocumentsFor(person(WA_LICENSED_OREGONIAN));
     assert.deepEqual(licensed.state, ['wa-mvr-release']);
     const neither = await stateDocumentsFor(
       person({ ...TEXAN, residence_state: 'OR', zipcode: '97201' }),
@@ -119,15 +120,7 @@ describe('state documents, case by case', () => {
   });
 
   it('the consent is refused until the WA release chosen by the licence state is acknowledged', async () => {
-    const { token, all } = await stateDocumentsFor(
-      person({
-        ...TEXAN,
-        residence_state: 'OR',
-        zipcode: '97201',
-        driver_license_state: 'WA',
-        driver_license_number: 'WDLAB1234567',
-      }),
-    );
+    const { token, all } = await stateDocumentsFor(person(WA_LICENSED_OREGONIAN));
     const config = await call('/v1/apply/config', auth(token));
     const byId = (id: string) => config.body.documents.find((d: any) => d.id === id);
     for (const id of all.filter((id) => id !== 'wa-mvr-release')) {
