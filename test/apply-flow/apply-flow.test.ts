@@ -87,11 +87,10 @@ async function mountFlow(token: string): Promise<{ flow: CkApplyFlow; events: Ev
   const flow = await fixture<CkApplyFlow>(
     html`<ck-apply-flow api-base=${bffUrl} session-token=${token}></ck-apply-flow>`,
   );
-  await until(() => flow.shadowRoot!.querySelector('ck-pii-form'));
-  const first = flow
-    .shadowRoot!.querySelector('ck-pii-form')!
-    .shadowRoot!.querySelector('ck-text-field')!;
-  await (first as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  const form = await until(() => flow.shadowRoot!.querySelector('ck-pii-form'));
+  // Every field has rendered once and the form is shown (on a slow machine, over several tasks).
+  await form.updateComplete;
+  const first = form.shadowRoot!.querySelector('ck-text-field')!;
   first.shadowRoot!.querySelector('input')!.focus();
   return { flow, events };
 }

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
 import '@checkr-kit/apply-flow';
-import type { CkApplyFlow, CkDobField } from '@checkr-kit/apply-flow';
+import type { CkApplyFlow, CkDobField, CkPiiForm } from '@checkr-kit/apply-flow';
 import { registerTranslation } from '@checkr-kit/core';
 import { es } from '@checkr-kit/core/translations/es';
 import { until, wait } from '../support/until.ts';
@@ -65,6 +65,58 @@ describe('start-up', () => {
     expect(renderedAgain).to.deep.equal([]);
     // One update shows "Loading…", one shows the step.
     expect(counts.get(flow)).to.equal(2);
+  });
+
+  it('renders a long step over several tasks on a slow device, showing the form only whole', async () => {
+    // A slow phone: every element's update takes 2 ms of CPU, so the step's 14 kit elements
+    // take about 30 ms, four times the slice the kit renders in before yielding.
+    const update = Object.getOwnPropertyDescriptor(LitElement.prototype, 'update')!.value as (
+      this: LitElement,
+      changed: Map<PropertyKey, unknown>,
+    ) => void;
+    // Counts the tasks the browser runs meanwhile: a message that posts itself again, as an
+    // input event would be handled, whenever the main thread is free.
+    let tasks = 0;
+    let rendering = true;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      tasks++;
+      if (rendering) channel.port2.postMessage(null);
+    };
+    const fieldRenders: Array<{ tasks: number; formHidden: boolean | undefined }> = [];
+    let form!: CkPiiForm;
+    LitElement.prototype['update'] = function (this: LitElement, changed) {
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      if ('formAssociated' in this.constructor)
+        fieldRenders.push({
+          tasks,
+          formHidden: form.shadowRoot!.querySelector('form')?.hidden,
+        });
+      update.call(this, changed);
+    };
+    try {
+      form = document.createElement('ck-pii-form');
+      form.requirements = { min_age: 18, ssn: true, zipcode: true, driver_license: true };
+      channel.port2.postMessage(null);
+      document.body.append(form);
+      await form.updateComplete;
+    } finally {
+      LitElement.prototype['update'] = update;
+      rendering = false;
+    }
+    try {
+      expect(fieldRenders.length).to.be.greaterThan(10);
+      // The browser had the main thread back between the first field and the last.
+      expect(fieldRenders.at(-1)!.tasks).to.be.greaterThan(fieldRenders[0]!.tasks);
+      // No half-built form was ever shown; the whole one is.
+      expect(fieldRenders.every((r) => r.formHidden === true)).to.equal(true);
+      await until(() => form.shadowRoot!.querySelector('form')!.hidden === false);
+      const fields = [...form.shadowRoot!.querySelectorAll('[data-field]')] as LitElement[];
+      expect(fields.every((f) => f.hasUpdated)).to.equal(true);
+    } finally {
+      form.remove();
+    }
   });
 
   it('builds no Intl.DateTimeFormat for the kit’s own languages', async () => {

@@ -1,6 +1,7 @@
 import { LitElement, css } from 'lit';
 import { LocalizeController } from './localize.ts';
 import { installReactNativeBridge } from './rn-bridge.ts';
+import { sliceSpent } from './slices.ts';
 import { installTokens } from './tokens.styles.ts';
 
 /** Styles every kit element shares: the box model, the font, and the visually-hidden utility. */
@@ -88,6 +89,25 @@ export class CkElement extends LitElement {
     installTokens(this.ownerDocument);
     installReactNativeBridge(this.ownerDocument);
     super.connectedCallback();
+  }
+
+  /** Starts the clock of this task's rendering (slices.ts) before any field renders. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    sliceSpent();
+    return super.scheduleUpdate();
+  }
+
+  /**
+   * Complete once the kit elements this one rendered have rendered too: fields of a long step
+   * render for the first time in later tasks (slices.ts).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    const firstRenders = [...this.renderRoot.querySelectorAll('*')].filter(
+      (el): el is CkElement => el instanceof CkElement && !el.hasUpdated,
+    );
+    await Promise.allSettled(firstRenders.map((el) => el.updateComplete));
+    return result;
   }
 }
 

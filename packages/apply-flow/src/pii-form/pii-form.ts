@@ -133,6 +133,17 @@ export class CkPiiForm extends CkElement {
     if (changed.has('values')) this.noMiddleName = this.values.no_middle_name === true;
   }
 
+  /**
+   * The form is hidden (static `hidden` above) until every field has rendered once: on a slow
+   * phone they render over a few tasks (core's slices.ts), and a half-built form would be painted
+   * and then pushed down, the rights and the button with it. On a fast one it is the same task.
+   */
+  protected override firstUpdated(): void {
+    void this.updateComplete.then(() => {
+      this.renderRoot.querySelector('form')!.hidden = false;
+    });
+  }
+
   override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('serverErrors') && this.serverErrors.length > 0) void this.showServerErrors();
   }
@@ -273,7 +284,7 @@ export class CkPiiForm extends CkElement {
     const noMiddle = this.noMiddleName;
     return html`
       ${this.renderSummary()}
-      <form novalidate @submit=${this.handleSubmit}>
+      <form novalidate hidden @submit=${this.handleSubmit}>
         <ck-text-field
           data-field
           id="first_name"
