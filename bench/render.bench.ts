@@ -95,6 +95,10 @@ export default async function renderBench(): Promise<BenchRow[]> {
           form.requirements = { min_age: 18, ssn: true, zipcode: true, driver_license: true };
           root.append(form);
           await settle(form);
+          // The form is shown once every field has rendered (over several tasks on a slow
+          // machine); the layout measured is of the shown form.
+          while (form.shadowRoot!.querySelector('form')!.hidden)
+            await new Promise((resolve) => setTimeout(resolve));
           void root.offsetHeight;
           kit.push(performance.now() - t0);
           root.replaceChildren();
@@ -122,6 +126,7 @@ export default async function renderBench(): Promise<BenchRow[]> {
         name: 'first render: ck-pii-form / plain HTML form',
         value: Math.round((result.kit / result.html) * 10) / 10,
         unit: 'ratio',
+        goal: '<= 1.5',
       },
     ];
   } finally {
