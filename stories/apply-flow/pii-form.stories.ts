@@ -97,12 +97,14 @@ export const ResidenceZipMismatch: Story = {
     html`<ck-pii-form
       .requirements=${{ min_age: 18, ssn: true, zipcode: true, driver_license: true }}
       .values=${{ ...filled, residence_state: 'TX', zipcode: '94107' }}
+      .serverErrors=${[
+        {
+          code: 'residence_state_zip_mismatch',
+          title: 'x',
+          source: { pointer: '/residence_state' },
+        },
+      ]}
     ></ck-pii-form>`,
-  play: async ({ canvasElement }) => {
-    const form = canvasElement.querySelector<CkPiiForm>('ck-pii-form')!;
-    await form.updateComplete;
-    form.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
-  },
 };
 export const Submitting: Story = {
   render: () =>

@@ -41,6 +41,7 @@ async function fillPii(
   residence: string,
   name = { first: 'Michael', last: 'Scott' },
   license = { state: 'California', number: 'F1112001' },
+  zipcode = ZIP_OF[residence]!,
 ) {
   await type(name.first);
   await tab();
@@ -60,7 +61,7 @@ async function fillPii(
   await tab();
   await type(residence);
   await tab();
-  await type(ZIP_OF[residence]!);
+  await type(zipcode);
   await tab();
   await type('111112001');
   await tab(2);
@@ -223,6 +224,17 @@ describe('ck-apply-flow against the sandbox BFF', () => {
     await fillPii('Texas', { first: 'Ryan', last: 'Howard' });
     await until(() => flow.shadowRoot!.querySelector('ck-disclosure'));
     expect(stepOf(flow)).to.equal('Step 2 of 3');
+  });
+
+  it('shows the BFF’s refusal of a state the ZIP code is not in by the state field', async () => {
+    const { flow } = await mountFlow(await session());
+    await fillPii('Texas', { first: 'Oscar', last: 'Martinez' }, undefined, '94107');
+    const form = flow.shadowRoot!.querySelector('ck-pii-form')!;
+    const error = await until(() =>
+      form.shadowRoot!.querySelector('#residence_state')?.shadowRoot!.querySelector('[part=error]'),
+    );
+    expect(error.textContent).to.contain('Your ZIP code is not in Texas.');
+    expect(stepOf(flow)).to.equal('Step 1 of 3');
   });
 
   it('shows the Washington MVR release to a Texan whose licence Washington issued', async () => {

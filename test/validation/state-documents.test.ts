@@ -170,7 +170,7 @@ describe('validateResidenceState', () => {
     );
   });
 
-  it('refuses a state the ZIP code is not in, naming the ZIP code’s state in both languages', () => {
+  it('refuses a state the ZIP code is not in, naming the state chosen in both languages', () => {
     const result = validateResidenceState('TX', { required: true, zipcode: '94107' });
     assert.deepEqual(result, {
       ok: false,
@@ -178,14 +178,14 @@ describe('validateResidenceState', () => {
         {
           code: 'residence_state_zip_mismatch',
           pointer: '/residence_state',
-          params: { state: 'CA' },
+          params: { state: 'TX' },
         },
       ],
     });
     const issue = (result as any).errors[0];
-    assert.match(formatMessage(en, issue), /ZIP code is in California/);
-    assert.match(formatMessage(es, { ...issue, params: { state: 'NY' } }), /es de Nueva York/);
-    assert.match(formatMessage(en, { ...issue, params: {} }), /another state/);
+    assert.match(formatMessage(en, issue), /ZIP code is not in Texas\./);
+    assert.match(formatMessage(es, { ...issue, params: { state: 'NY' } }), /no es de Nueva York\./);
+    assert.match(formatMessage(en, { ...issue, params: {} }), /not in that state/);
   });
 
   it('accepts any state with a military ZIP code, and each state of a border ZIP code', () => {

@@ -71,6 +71,8 @@ export function residenceStateNeeded(
  * in agreement with the ZIP code when there is one (otherwise a candidate could skip a state's
  * forms by choosing another state). `zipcode` is the normalized 5-digit code, or nothing. A ZIP
  * code that names no state (military, territories) or that USPS has not assigned is not checked.
+ * The mismatch names the state chosen (`params.state`), which the form knows too: the apply flow
+ * leaves this check to the BFF rather than ship the ZIP table to every phone.
  */
 export function validateResidenceState(
   input: unknown,
@@ -82,6 +84,6 @@ export function validateResidenceState(
   if (!state) return fail('residence_state_invalid', '/residence_state');
   const zipStates = options.zipcode ? zipcodeStates(options.zipcode) : null;
   if (zipStates && !zipStates.includes(state))
-    return fail('residence_state_zip_mismatch', '/residence_state', { state: zipStates[0]! });
+    return fail('residence_state_zip_mismatch', '/residence_state', { state });
   return ok(state);
 }

@@ -3,8 +3,8 @@ import type { UsState } from './states.ts';
 /**
  * Which state a ZIP code is in, by its first three digits: the ranges of USPS's 3-digit ZIP Code
  * prefix matrix (Domestic Mail Manual, exhibit L002), kept as data and read offline. Written as
- * runs, each a first prefix and a state, covering the prefixes up to the next run (this ships in
- * the browser bundle, so it is kept small). `..` marks prefixes that name no state of Checkr's
+ * runs, each a first prefix and a state, covering the prefixes up to the next run (compact, as
+ * @checkr-kit/validation is a browser package too; the apply flow leaves this check to the BFF). `..` marks prefixes that name no state of Checkr's
  * list, where a ZIP code says nothing about the state of residence: the military APO/FPO
  * prefixes (AE 090-099, AA 340, AP 962-966, where a service member keeps the legal residence of
  * a state), the territories outside the list (US Virgin Islands 008; Guam, the Northern Marianas,

@@ -15,10 +15,7 @@ import {
   validateFirstName,
   validateLastName,
   validateMiddleName,
-  validateResidenceState,
-  validateZipcode,
   type CandidateRules,
-  type ValidationIssue,
 } from '@checkr-kit/validation';
 import type { CkDisclosure } from '../disclosure/disclosure.ts';
 import { piiFormStyles } from './pii-form.styles.ts';
@@ -96,9 +93,6 @@ export class CkPiiForm extends CkElement {
   private get rights(): CkDisclosure | null {
     return this.renderRoot.querySelector<CkDisclosure>('ck-disclosure');
   }
-  private get residenceField(): CkFormControl | null {
-    return this.renderRoot.querySelector<CkFormControl>('#residence_state');
-  }
 
   /**
    * The BFF's rule: the state of residence is asked for, and required, when the documents depend
@@ -106,27 +100,6 @@ export class CkPiiForm extends CkElement {
    */
   private get needsResidence(): boolean {
     return this.requirements.residence_state !== false;
-  }
-
-  /**
-   * A state of residence the ZIP code is not in, shown by the state (as the BFF would refuse it):
-   * the one check that spans two fields, made on submit and cleared when either is corrected.
-   */
-  private async checkResidenceAgainstZip(values: PiiValues): Promise<void> {
-    const field = this.residenceField;
-    if (!field) return;
-    const zipcode = validateZipcode(values.zipcode);
-    const result = validateResidenceState(values.residence_state, {
-      required: false,
-      zipcode: zipcode.ok ? zipcode.value : undefined,
-    });
-    const mismatch: ValidationIssue | undefined = result.ok
-      ? undefined
-      : result.errors.find((e) => e.code === 'residence_state_zip_mismatch');
-    if (mismatch) field.setServerIssue(mismatch);
-    else if (field.currentIssue?.code === 'residence_state_zip_mismatch')
-      field.setServerIssue(undefined);
-    await field.updateComplete;
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -152,7 +125,15 @@ export class CkPiiForm extends CkElement {
     await this.updateComplete;
     for (const error of this.serverErrors) {
       const field = this.fieldFor(error.source?.pointer ?? '');
-      field?.setServerIssue({ code: error.code, pointer: error.source!.pointer });
+      // A state the ZIP code is not in (the BFF checks it, so the ZIP table stays off the
+      // phone): the message names the state the candidate chose.
+      const params =
+        error.code === 'residence_state_zip_mismatch' && field ? { state: field.value } : undefined;
+      field?.setServerIssue({
+        code: error.code,
+        pointer: error.source!.pointer,
+        ...(params && { params }),
+      });
     }
     await this.buildSummary();
   }
@@ -220,7 +201,6 @@ export class CkPiiForm extends CkElement {
     if (this.summary) this.rights?.reportValidity();
     const values = this.collect();
     const result = validateCandidate(values, this.rules());
-    await this.checkResidenceAgainstZip(values);
     const fieldsValid = [...this.fields].every((f) => f.checkValidity());
     const rightsOk = !this.summary || this.rights?.acknowledged === true;
     if (!result.ok || !fieldsValid || !rightsOk) {

@@ -83,7 +83,7 @@ export const en: ValidationCatalog = {
     residence_state_required: 'Choose the state where you live.',
     residence_state_invalid: US_JURISDICTION,
     residence_state_zip_mismatch: ({ state }) =>
-      `Your ZIP code is in ${state ? stateName(String(state)) : 'another state'}. Choose the state where you live, or check the ZIP code.`,
+      `Your ZIP code is not in ${state ? stateName(String(state)) : 'that state'}. Choose the state where you live, or check the ZIP code.`,
   },
   licenseHint(alternatives) {
     const phrases = alternatives.map((parts) => parts.map(part).join(' followed by '));

@@ -85,7 +85,7 @@ export const es: ValidationCatalog = {
     residence_state_required: 'Elija el estado donde vive.',
     residence_state_invalid: US_JURISDICTION,
     residence_state_zip_mismatch: ({ state }) =>
-      `Su código postal es de ${state ? (es.stateNames[state as UsState] ?? stateName(String(state))) : 'otro estado'}. Elija el estado donde vive o revise el código postal.`,
+      `Su código postal no es de ${state ? (es.stateNames[state as UsState] ?? stateName(String(state))) : 'ese estado'}. Elija el estado donde vive o revise el código postal.`,
   },
   licenseHint(alternatives) {
     const phrases = alternatives.map((parts) => parts.map(part).join(' y luego '));
