@@ -53,6 +53,11 @@ export interface StandaloneOptions {
    * (`example` or a JSON array), else none, as an account without hierarchy enabled.
    */
   hierarchy?: readonly HierarchyNode[];
+  /**
+   * Both simulators' requests per minute; the documented 600 unless a load test lifts it (a
+   * benchmark measures the BFF, not how it waits for a window's reset).
+   */
+  rateLimitPerMinute?: number;
 }
 
 function otherDataVariable(value: string | undefined): Outcome | undefined {
@@ -75,8 +80,10 @@ export async function startStandaloneSandbox(
     completeAfterMs: options.reportCompleteAfterMs ?? 500,
     otherData: options.otherData ?? otherDataVariable(process.env.SANDBOX_OTHER_DATA),
     hierarchy: options.hierarchy ?? hierarchyVariable(process.env.SANDBOX_HIERARCHY),
+    rateLimitPerMinute: options.rateLimitPerMinute,
   });
   const pay = new CheckrPaySimulator([payKeys]);
+  if (options.rateLimitPerMinute !== undefined) pay.rateLimitPerMinute = options.rateLimitPerMinute;
   const delivery = options.delivery ?? parseDeliveryVariable(process.env.SANDBOX_WEBHOOKS);
   checkr.webhooks.configureBaseline(delivery);
   pay.webhooks.configureBaseline(delivery);
