@@ -36,10 +36,16 @@ const ROUTES = [
   ['GET', '/v1/consents'],
   ['GET', '/v1/consents/cs_x'],
   ['GET', '/v1/consents/cs_x/pdf'],
+  ['GET', '/v1/outbox'],
+  ['GET', '/v1/outbox?state=failed'],
+  ['POST', '/v1/outbox/ob_x/retry'],
+  ['POST', '/v1/pay/workers'],
+  ['POST', '/v1/pay/workers/wk_x/token'],
   ['GET', '/v1/pay/token'],
   ['POST', '/v1/webhooks/checkr'],
   ['POST', '/v1/webhooks/checkr-pay'],
   ['GET', '/healthz'],
+  ['GET', '/openapi.json'],
 ] as const;
 
 const jsonValue = fc.jsonValue({ maxDepth: 4 });
