@@ -14,5 +14,19 @@ const child = spawn(
     env: { PORT: '8080', ...process.env },
   },
 );
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+// A stop asked of npm start is passed on. A sandbox ended by a signal nobody here sent (another
+// process's kill, the OOM killer) is a failure, not a clean stop: say so, with a non-zero exit,
+// so a terminal or a test shows why the demo went away.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    stopping = true;
+    child.kill(signal);
+  });
+child.on('exit', (code, signal) => {
+  if (signal && !stopping) {
+    console.error(`npm start: the sandbox was stopped by ${signal}`);
+    process.exit(1);
+  }
+  process.exit(code ?? 0);
+});
