@@ -2,9 +2,10 @@ import { build as esbuild } from 'esbuild';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { renderConsentPdf, type ConsentEvidence } from '../server/src/pdf/consent-pdf.ts';
+import { renderConsentPdf } from '../server/src/pdf/consent-pdf.ts';
 import { normalizeSignaturePng } from '../server/src/pdf/signature-png.ts';
 import { drawnSignature } from '../test/support/png.ts';
+import { benchEvidence } from './support/fixtures.ts';
 import type { BenchRow } from './types.ts';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -30,32 +31,7 @@ export default async function pdfBench(): Promise<BenchRow[]> {
     stored = await normalizeSignaturePng(pad);
     normalizeTimes.push(performance.now() - t0);
   }
-  const evidence: ConsentEvidence = {
-    consent_id: 'cs_bench',
-    apply_session_id: 'as_bench',
-    candidate_id: 'cand_bench',
-    locale: 'en',
-    signed_at: '2026-11-23T08:00:00.000Z',
-    client_time_zone: 'America/New_York',
-    ip: '203.0.113.7',
-    user_agent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15',
-    signer: {
-      typed_name: 'Michael Scott',
-      esign_consent: true,
-      drawn_signature_png_base64: stored.toString('base64'),
-    },
-    authorization: {
-      id: 'authorization',
-      version: '2026-01',
-      sha256: 'a'.repeat(64),
-      title: 'Authorization of Background Investigation',
-      text: Array.from({ length: 6 }, () =>
-        'I authorize Checkr, Inc. to obtain reports. '.repeat(4),
-      ),
-    },
-    acknowledgements: [],
-    copy_requested: false,
-  };
+  const evidence = benchEvidence(stored.toString('base64'));
   const renderTimes: number[] = [];
   for (let i = 0; i < 200; i++) {
     const t0 = performance.now();

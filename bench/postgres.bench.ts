@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { child, load, median } from './server.bench.ts';
+import { benchCandidate } from './support/fixtures.ts';
 import type { BenchRow } from './types.ts';
 
 export default async function postgresBench(): Promise<BenchRow[]> {
@@ -64,18 +65,6 @@ export default async function postgresBench(): Promise<BenchRow[]> {
       ).json();
       sessions.set(name, created.session_token as string);
     }
-    const candidate = JSON.stringify({
-      first_name: 'Michael',
-      no_middle_name: true,
-      last_name: 'Scott',
-      email: 'michael.scott@dundermifflin.com',
-      zipcode: '06831',
-      dob: '1964-03-15',
-      ssn: '111-11-2001',
-      driver_license_number: 'F1112001',
-      driver_license_state: 'CA',
-      residence_state: 'CT',
-    });
     for (let round = 0; round < rounds; round++) {
       for (const { name, bff } of engines) {
         const r = results.get(name)!;
@@ -88,7 +77,7 @@ export default async function postgresBench(): Promise<BenchRow[]> {
           connections: 50,
           seconds,
           method: 'POST',
-          body: candidate,
+          body: benchCandidate,
           headers: {
             authorization: `Bearer ${sessions.get(name)}`,
             'content-type': 'application/json',

@@ -3,7 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { startSandbox } from '@checkr-kit/sandbox';
 import { memoryLogger } from '../server/src/logger.ts';
-import { renderConsentPdf, type ConsentEvidence } from '../server/src/pdf/consent-pdf.ts';
+import { renderConsentPdf } from '../server/src/pdf/consent-pdf.ts';
+import { benchCandidate, benchEvidence } from './support/fixtures.ts';
 import type { BenchRow } from './types.ts';
 
 interface LoadResult {
@@ -160,24 +161,11 @@ export default async function serverBench(): Promise<BenchRow[]> {
         body: JSON.stringify({ package: 'driver_pro', origin: 'http://localhost' }),
       })
     ).json();
-    const candidate = JSON.stringify({
-      first_name: 'Michael',
-      middle_name: 'Gary',
-      no_middle_name: false,
-      last_name: 'Scott',
-      email: 'michael.scott@dundermifflin.com',
-      zipcode: '06831',
-      dob: '1964-03-15',
-      ssn: '111-11-2001',
-      driver_license_number: 'F1112001',
-      driver_license_state: 'CA',
-      residence_state: 'CT',
-    });
     const candidateLoad = await load(`${bffProcess.info.url}/v1/apply/candidate`, {
       connections: 50,
       seconds,
       method: 'POST',
-      body: candidate,
+      body: benchCandidate,
       headers: {
         authorization: `Bearer ${created.session_token}`,
         'content-type': 'application/json',
@@ -185,41 +173,7 @@ export default async function serverBench(): Promise<BenchRow[]> {
     });
 
     // Consent PDF: a realistic evidence record, rendered 200 times.
-    const evidence: ConsentEvidence = {
-      consent_id: 'cs_bench',
-      apply_session_id: 'as_bench',
-      candidate_id: 'cand_bench',
-      locale: 'en',
-      signed_at: '2026-11-23T08:00:00.000Z',
-      client_time_zone: 'America/New_York',
-      ip: '203.0.113.7',
-      user_agent:
-        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148',
-      signer: { typed_name: 'Michael Scott', esign_consent: true },
-      authorization: {
-        id: 'authorization',
-        version: '2026-01',
-        sha256: 'a'.repeat(64),
-        title: 'Authorization of Background Investigation',
-        text: Array.from(
-          { length: 6 },
-          () =>
-            'I authorize Dunder Mifflin and Checkr, Inc. to obtain consumer reports about me for employment purposes, now and, where the law allows, throughout my engagement.',
-        ),
-      },
-      acknowledgements: [
-        'fcra-summary-of-rights',
-        'background-check-disclosure',
-        'ca-disclosure',
-      ].map((id) => ({
-        id,
-        version: '2026-01',
-        sha256: 'b'.repeat(64),
-        title: id,
-        acknowledged_at: '2026-11-23T07:59:00.000Z',
-      })),
-      copy_requested: false,
-    };
+    const evidence = benchEvidence();
     const timings: number[] = [];
     const started = performance.now();
     for (let i = 0; i < 200; i++) {
@@ -245,7 +199,7 @@ export default async function serverBench(): Promise<BenchRow[]> {
         'content-type': 'application/json',
       };
       const config = await (await fetch(`${bff.url}/v1/apply/config`, { headers: auth })).json();
-      const body = JSON.parse(candidate);
+      const body = JSON.parse(benchCandidate);
       body.first_name = `Bench${String.fromCharCode(97 + (i % 26))}`;
       const created2 = await (
         await fetch(`${bff.url}/v1/apply/candidate`, {
