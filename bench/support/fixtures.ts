@@ -1,21 +1,10 @@
 // What the server benches send and render, in one place, so they measure the same candidate and
 // the same consent.
 import type { ConsentEvidence } from '../../server/src/pdf/consent-pdf.ts';
+import { michael } from '../../test/support/candidates.ts';
 
-/** A valid candidate (Checkr's test SSN and CA test licence), living where the ZIP code is (CT). */
-export const benchCandidate = JSON.stringify({
-  first_name: 'Michael',
-  middle_name: 'Gary',
-  no_middle_name: false,
-  last_name: 'Scott',
-  email: 'michael.scott@dundermifflin.com',
-  zipcode: '06831',
-  dob: '1964-03-15',
-  ssn: '111-11-2001',
-  driver_license_number: 'F1112001',
-  driver_license_state: 'CA',
-  residence_state: 'CT',
-});
+/** The tests' candidate, as the benches send it. */
+export const benchCandidate = JSON.stringify(michael);
 
 /**
  * A realistic consent: six paragraphs of authorization and three acknowledged documents, signed

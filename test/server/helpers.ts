@@ -3,9 +3,11 @@ import { startSandbox as start, type SandboxOptions, type SandboxedBff } from '@
 import type { Bff } from '../../server/src/bff.ts';
 import { memoryLogger } from '../../server/src/logger.ts';
 import { fastBffOptions } from '../support/fast-bff.ts';
+import { michael } from '../support/candidates.ts';
 import { checkResponsesAgainstOpenApi } from '../support/openapi-check.ts';
 
 export { fastBffOptions, fastRetries } from '../support/fast-bff.ts';
+export { michael };
 
 /** A whole sandbox BFF on a free loopback port, in memory, closed after the test file. */
 export async function startSandbox(
@@ -39,21 +41,6 @@ export function auth(token: string, init: RequestInit = {}): RequestInit {
     headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
   };
 }
-
-export const michael = {
-  first_name: 'Michael',
-  middle_name: 'Gary',
-  no_middle_name: false,
-  last_name: 'Scott',
-  email: 'michael.scott@dundermifflin.com',
-  phone: '2035408926',
-  zipcode: '06831',
-  dob: '1964-03-15',
-  ssn: '111-11-2001',
-  driver_license_number: 'F1112001',
-  driver_license_state: 'CA',
-  residence_state: 'CT',
-};
 
 export { until } from '../support/until.ts';
 
