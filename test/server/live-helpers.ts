@@ -69,6 +69,28 @@ export function errorLines(logs: string[]): Array<Record<string, unknown>> {
     .filter((line) => line.level === 'error');
 }
 
+/**
+ * POST /v1/apply-sessions as the customer's backend does (tasker_standard, a PA work location,
+ * ORIGIN), with `fields` laid over; the status and the parsed answer.
+ */
+export async function createApplySession(
+  bff: { url: string },
+  admin: Record<string, string>,
+  fields: Record<string, unknown> = {},
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${bff.url}/v1/apply-sessions`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({
+      package: 'tasker_standard',
+      work_locations: [{ country: 'US', state: 'PA' }],
+      origin: ORIGIN,
+      ...fields,
+    }),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 /** A candidate through the apply flow against a live BFF, as the browser would, up to signing. */
 export async function applyAs(
   bff: Bff,
@@ -76,17 +98,8 @@ export async function applyAs(
   candidate: Record<string, unknown>,
   session: Record<string, unknown> = {},
 ): Promise<{ sessionId: string; token: string; sign: () => Promise<Response> }> {
-  const created = await fetch(`${bff.url}/v1/apply-sessions`, {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({
-      package: 'tasker_standard',
-      work_locations: [{ country: 'US', state: 'PA' }],
-      origin: ORIGIN,
-      ...session,
-    }),
-  });
-  const { session_id: sessionId, session_token: token } = (await created.json()) as {
+  const { body } = await createApplySession(bff, admin, session);
+  const { session_id: sessionId, session_token: token } = body as {
     session_id: string;
     session_token: string;
   };

@@ -5,7 +5,7 @@ import type { CheckrClient } from '../../server/src/clients/checkr.ts';
 import { UpstreamError } from '../../server/src/clients/http.ts';
 import { readHierarchy } from '../../server/src/services/nodes.ts';
 import { michael, until } from './helpers.ts';
-import { applyAs, checkrApi, ORIGIN, startLive } from './live-helpers.ts';
+import { applyAs, checkrApi, createApplySession, startLive } from './live-helpers.ts';
 
 /**
  * The account hierarchy (`node`, seed 001 L357, L1664-1726, L2382-2387): what Checkr would refuse
@@ -23,32 +23,14 @@ async function nodeListings(sim: SandboxProcess): Promise<number> {
   ).length;
 }
 
-async function createSession(
-  bff: { url: string },
-  admin: Record<string, string>,
-  fields: Record<string, unknown>,
-) {
-  const response = await fetch(`${bff.url}/v1/apply-sessions`, {
-    method: 'POST',
-    headers: admin,
-    body: JSON.stringify({
-      package: 'tasker_standard',
-      work_locations: [{ country: 'US', state: 'PA' }],
-      origin: ORIGIN,
-      ...fields,
-    }),
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
-
 describe('live: account hierarchy at session creation', () => {
   it('an account without hierarchy: a node is refused (400 node_unknown) and nothing reaches Checkr', async () => {
     const { bff, sim, admin } = await startLive();
-    const { status, body } = await createSession(bff, admin, { node: DEPARTMENT });
+    const { status, body } = await createApplySession(bff, admin, { node: DEPARTMENT });
     assert.equal(status, 400, JSON.stringify(body));
     assert.equal(body.errors[0].code, 'node_unknown');
     assert.equal(body.errors[0].source.pointer, '/node');
-    assert.equal((await createSession(bff, admin, {})).status, 201);
+    assert.equal((await createApplySession(bff, admin, {})).status, 201);
     assert.deepEqual(await sim.control.checkr.candidates(), []);
     assert.deepEqual(await sim.control.checkr.reports(), []);
   });
@@ -62,7 +44,7 @@ describe('live: account hierarchy at session creation', () => {
       [{ node: DEPARTMENT, package: 'driver_pro' }, 'package_not_available_at_node', '/package'],
     ];
     for (const [fields, code, pointer] of cases) {
-      const { status, body } = await createSession(bff, admin, fields);
+      const { status, body } = await createApplySession(bff, admin, fields);
       assert.equal(status, 400, `${JSON.stringify(fields)}: ${JSON.stringify(body)}`);
       assert.equal(body.errors[0].code, code);
       assert.equal(body.errors[0].source.pointer, pointer);
@@ -98,19 +80,19 @@ describe('live: account hierarchy at session creation', () => {
     const { bff, sim, admin } = await startLive();
     await sim.control.checkr.setHierarchy(EXAMPLE_HIERARCHY);
     for (let i = 0; i < 3; i++)
-      assert.equal((await createSession(bff, admin, { node: DIVISION })).status, 201);
+      assert.equal((await createApplySession(bff, admin, { node: DIVISION })).status, 201);
     assert.equal(await nodeListings(sim), 1);
     // The cache is the default five minutes: a node removed meanwhile is seen after it expires.
     await sim.control.checkr.setHierarchy([]);
-    assert.equal((await createSession(bff, admin, { node: DIVISION })).status, 201);
+    assert.equal((await createApplySession(bff, admin, { node: DIVISION })).status, 201);
 
     const { bff: uncached, admin: admin2 } = await startLive({
       sandbox: sim,
       env: { CHECKR_NODES_CACHE_SECONDS: '0' },
     });
     const before = await nodeListings(sim);
-    assert.equal((await createSession(uncached, admin2, { node: DIVISION })).status, 400);
-    assert.equal((await createSession(uncached, admin2, {})).status, 201);
+    assert.equal((await createApplySession(uncached, admin2, { node: DIVISION })).status, 400);
+    assert.equal((await createApplySession(uncached, admin2, {})).status, 201);
     assert.equal((await nodeListings(sim)) - before, 2);
   });
 
@@ -123,7 +105,7 @@ describe('live: account hierarchy at session creation', () => {
       packages: ['tasker_standard'],
     }));
     await sim.control.checkr.setHierarchy(nodes);
-    assert.equal((await createSession(bff, admin, { node: 'store-249' })).status, 201);
+    assert.equal((await createApplySession(bff, admin, { node: 'store-249' })).status, 201);
     const pages = (await sim.control.checkr.requests())
       .filter((r) => r.path === '/v1/nodes')
       .map((r) => r.query);
@@ -142,12 +124,12 @@ describe('live: account hierarchy at session creation', () => {
       env: { CHECKR_NODES_CACHE_SECONDS: '0' },
     });
     await sim.control.checkr.addFault({ route: 'GET /v1/nodes', kind: '500', count: 50 });
-    const { status, body } = await createSession(bff, admin, {});
+    const { status, body } = await createApplySession(bff, admin, {});
     assert.equal(status, 502, JSON.stringify(body));
     assert.equal(body.errors[0].code, 'node_lookup_failed');
     assert.ok(logs.some((line) => line.includes('GET /v1/nodes failed')));
     await sim.control.checkr.clearFaults();
-    assert.equal((await createSession(bff, admin, {})).status, 201);
+    assert.equal((await createApplySession(bff, admin, {})).status, 201);
   });
 });
 
@@ -188,7 +170,7 @@ describe('kit = simulator: the node of a report order', () => {
     for (const nodes of hierarchies) {
       await sim.control.checkr.setHierarchy(nodes);
       for (const fields of orders) {
-        const kit = await createSession(bff, admin, fields);
+        const kit = await createApplySession(bff, admin, fields);
         const atCheckr = await simulatorOrders(fields);
         assert.equal(
           kit.status === 201,
