@@ -10,6 +10,62 @@ import {
 import { en } from '@checkr-kit/validation/messages/en';
 import { es } from '@checkr-kit/validation/messages/es';
 
+/** The "Validation Criteria" column (seed 000 L1481-1913) in the English catalog's words. */
+const CRITERIA: Record<UsState, string> = {
+  AL: '7 to 8 digits',
+  AK: '7 digits',
+  AZ: '1 letter followed by 8 digits, or 9 digits',
+  AR: '9 digits',
+  CA: '1 letter followed by 7 digits',
+  CO: '9 digits',
+  CT: '9 digits',
+  DE: '2 to 7 digits',
+  DC: '7 to 9 digits',
+  FL: '1 letter followed by 12 digits',
+  GA: '9 digits',
+  HI: '"H" followed by 8 digits, or 9 digits',
+  ID: '2 letters followed by 6 digits followed by 1 letter, or 9 digits',
+  IL: '1 letter followed by 11 to 12 digits',
+  IN: '10 digits',
+  IA: '9 digits, or 3 digits followed by 2 letters followed by 4 digits',
+  KS: '"K" followed by 8 digits',
+  KY: '1 letter followed by 8 digits',
+  LA: 'an optional "0" followed by 7 to 8 digits',
+  ME: '7 digits',
+  MD: '1 letter followed by 12 digits, or "MD" followed by 11 digits',
+  MA: '"SA" followed by 7 digits, "S" followed by 8 digits, or 9 digits',
+  MI: '1 letter followed by 12 digits',
+  MN: '1 letter followed by 12 digits',
+  MS: '9 digits',
+  MO: '9 digits, 1 letter followed by 5 to 9 digits, or 3 digits followed by 1 letter followed by 6 digits',
+  MT: '13 digits, 9 letters or digits, or 3 letters followed by 10 digits',
+  NE: '1 letter followed by 3 to 8 digits',
+  NV: '10 digits',
+  NH: '2 digits followed by 3 letters followed by 5 digits, or "NHL" followed by 8 digits',
+  NJ: '1 letter followed by 14 digits',
+  NM: '9 digits',
+  NY: '9 digits, or 1 letter followed by 18 digits',
+  NC: '1 to 12 digits',
+  ND: '9 letters or digits',
+  OH: '2 letters followed by 6 digits, or 8 digits',
+  OK: '1 letter followed by 9 digits, or 9 digits',
+  OR: '5 to 7 digits, or 1 letter followed by 6 digits',
+  PA: '8 digits',
+  PR: '5 to 7 digits, or 9 digits',
+  RI: '7 to 8 digits, or "V" followed by 6 digits',
+  SC: '3 to 10 digits',
+  SD: '6 to 9 digits',
+  TN: '7 to 9 digits',
+  TX: '7 to 8 digits',
+  UT: '4 to 10 digits',
+  VT: '8 digits, or 7 digits followed by "A"',
+  VA: '1 letter followed by 8 digits, or 9 digits',
+  WA: '4 to 8 letters or * followed by 2 to 3 digits followed by 2 letters or digits, or "WDL" followed by 9 letters or digits',
+  WV: '7 letters or digits',
+  WI: '1 letter followed by 13 digits',
+  WY: '9 digits',
+};
+
 /** Written by hand from the "Validation Criteria" column, not derived from the regexes. */
 const CASES: Record<UsState, { valid: string[]; invalid: string[] }> = {
   AL: { valid: ['1234567', '12345678'], invalid: ['123456', '123456789'] },
@@ -151,5 +207,27 @@ describe('driver licence numbers, 52 jurisdictions', () => {
       assert.ok(en.licenseHint(LICENSE_FORMATS[state].hint).length > 0);
       assert.ok(es.licenseHint(LICENSE_FORMATS[state].hint).length > 0);
     }
+  });
+
+  it('reads each hint off its regex, saying what the "Validation Criteria" column says', () => {
+    for (const [state] of US_STATES)
+      assert.equal(en.licenseHint(LICENSE_FORMATS[state].hint), CRITERIA[state], state);
+    assert.deepEqual(LICENSE_FORMATS.LA.hint, [
+      [
+        { kind: 'optional_literal', text: '0' },
+        { kind: 'digits', min: 7, max: 8 },
+      ],
+    ]);
+    assert.deepEqual(LICENSE_FORMATS.WA.hint, [
+      [
+        { kind: 'letters_or_asterisks', min: 4, max: 8 },
+        { kind: 'digits', min: 2, max: 3 },
+        { kind: 'alphanumeric', min: 2 },
+      ],
+      [
+        { kind: 'literal', text: 'WDL' },
+        { kind: 'alphanumeric', min: 9 },
+      ],
+    ]);
   });
 });

@@ -21,104 +21,102 @@ export interface LicenseFormat {
   hint: readonly (readonly LicensePart[])[];
 }
 
-const d = (min: number, max?: number): LicensePart =>
-  max ? { kind: 'digits', min, max } : { kind: 'digits', min };
-const a = (min: number, max?: number): LicensePart =>
-  max ? { kind: 'letters', min, max } : { kind: 'letters', min };
-const an = (min: number): LicensePart => ({ kind: 'alphanumeric', min });
-const lit = (text: string): LicensePart => ({ kind: 'literal', text });
+/**
+ * One piece of a pattern as the table writes it: a class with a count (`\d{7,8}`, `[A-Z]{1}`,
+ * `[A-Z*]{4,8}`, `(\d|[A-Z]){9}`), one bracketed character, optional or not (`[0]{0,1}`, `[K]{1}`),
+ * plain letters (`MD`), or an anchor or wrapping parenthesis, which reads as nothing.
+ */
+const PIECE =
+  /(\\d|\[A-Z\*?\]|\((?:\\d\|\[A-Z\]|\[A-Z\]\|\\d)\))\{(\d+)(?:,(\d+))?\}|\[(\w)\]\{(0,)?1\}|([A-Z]+)|[\^$()]/y;
+const UNITS: Readonly<Record<string, 'digits' | 'letters' | 'letters_or_asterisks'>> = {
+  '\\d': 'digits',
+  '[A-Z]': 'letters',
+  '[A-Z*]': 'letters_or_asterisks',
+};
 
-/** The table of §3.2 of the spec (seed 000 L1481-1913), row for row. */
+/**
+ * The hint of one pattern, read from the pattern itself: the docs' "Validation Criteria" column
+ * says in words what its regex says, so the words are derived rather than transcribed twice (a
+ * test checks every state against the column). A construct outside the table's small vocabulary
+ * throws when this module loads, so a new row cannot ship without a hint.
+ */
+function hintOf(pattern: RegExp): LicensePart[] {
+  const parts: LicensePart[] = [];
+  const source = pattern.source;
+  PIECE.lastIndex = 0;
+  while (PIECE.lastIndex < source.length) {
+    const piece = PIECE.exec(source);
+    if (!piece) throw new Error(`LICENSE_FORMATS: no hint for ${source}`);
+    const [, unit, min, max, char, optional, text] = piece;
+    if (unit) {
+      const kind = UNITS[unit] ?? 'alphanumeric';
+      parts.push(max ? { kind, min: +min!, max: +max } : { kind, min: +min! });
+    } else if (char) parts.push({ kind: optional ? 'optional_literal' : 'literal', text: char });
+    else if (text) parts.push({ kind: 'literal', text });
+  }
+  return parts;
+}
+
+const f = (...patterns: RegExp[]): LicenseFormat => ({ patterns, hint: patterns.map(hintOf) });
+
+/** The table of §3.2 of the spec (seed 000 L1481-1913): Checkr's regexes, row for row. */
 export const LICENSE_FORMATS: Readonly<Record<UsState, LicenseFormat>> = {
-  AL: { patterns: [/^\d{7,8}$/], hint: [[d(7, 8)]] },
-  AK: { patterns: [/^\d{7}$/], hint: [[d(7)]] },
-  AZ: { patterns: [/^[A-Z]{1}\d{8}$/, /^\d{9}$/], hint: [[a(1), d(8)], [d(9)]] },
-  AR: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
-  CA: { patterns: [/^[A-Z]{1}\d{7}$/], hint: [[a(1), d(7)]] },
-  CO: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
-  CT: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
-  DE: { patterns: [/^\d{2,7}$/], hint: [[d(2, 7)]] },
-  DC: { patterns: [/^\d{7,9}$/], hint: [[d(7, 9)]] },
-  FL: { patterns: [/^[A-Z]{1}\d{12}$/], hint: [[a(1), d(12)]] },
-  GA: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
-  HI: { patterns: [/^H\d{8}$/, /^\d{9}$/], hint: [[lit('H'), d(8)], [d(9)]] },
-  ID: {
-    patterns: [/^[A-Z]{2}\d{6}[A-Z]{1}$/, /^\d{9}$/],
-    hint: [[a(2), d(6), a(1)], [d(9)]],
-  },
-  IL: { patterns: [/^[A-Z]{1}\d{11,12}$/], hint: [[a(1), d(11, 12)]] },
-  IN: { patterns: [/^\d{10}$/], hint: [[d(10)]] },
-  IA: { patterns: [/(^\d{9}$)/, /(^\d{3}[A-Z]{2}\d{4}$)/], hint: [[d(9)], [d(3), a(2), d(4)]] },
-  KS: { patterns: [/^[K]{1}\d{8}$/], hint: [[lit('K'), d(8)]] },
-  KY: { patterns: [/^[A-Z]{1}\d{8}$/], hint: [[a(1), d(8)]] },
+  AL: f(/^\d{7,8}$/),
+  AK: f(/^\d{7}$/),
+  AZ: f(/^[A-Z]{1}\d{8}$/, /^\d{9}$/),
+  AR: f(/^\d{9}$/),
+  CA: f(/^[A-Z]{1}\d{7}$/),
+  CO: f(/^\d{9}$/),
+  CT: f(/^\d{9}$/),
+  DE: f(/^\d{2,7}$/),
+  DC: f(/^\d{7,9}$/),
+  FL: f(/^[A-Z]{1}\d{12}$/),
+  GA: f(/^\d{9}$/),
+  HI: f(/^H\d{8}$/, /^\d{9}$/),
+  ID: f(/^[A-Z]{2}\d{6}[A-Z]{1}$/, /^\d{9}$/),
+  IL: f(/^[A-Z]{1}\d{11,12}$/),
+  IN: f(/^\d{10}$/),
+  IA: f(/(^\d{9}$)/, /(^\d{3}[A-Z]{2}\d{4}$)/),
+  KS: f(/^[K]{1}\d{8}$/),
+  KY: f(/^[A-Z]{1}\d{8}$/),
   // ("0" + 7) OR ("0" + 8) OR 7 OR 8 digits: one regex in the docs.
-  LA: {
-    patterns: [/^[0]{0,1}\d{7,8}$/],
-    hint: [[{ kind: 'optional_literal', text: '0' }, d(7, 8)]],
-  },
-  ME: { patterns: [/^\d{7}$/], hint: [[d(7)]] },
-  MD: {
-    patterns: [/^[A-Z]{1}\d{12}$/, /^MD\d{11}$/],
-    hint: [
-      [a(1), d(12)],
-      [lit('MD'), d(11)],
-    ],
-  },
+  LA: f(/^[0]{0,1}\d{7,8}$/),
+  ME: f(/^\d{7}$/),
+  MD: f(/^[A-Z]{1}\d{12}$/, /^MD\d{11}$/),
   // The docs print MA's regexes without `/` delimiters; the patterns are the same.
-  MA: {
-    patterns: [/^SA\d{7}$/, /^S\d{8}$/, /^\d{9}$/],
-    hint: [[lit('SA'), d(7)], [lit('S'), d(8)], [d(9)]],
-  },
-  MI: { patterns: [/^[A-Z]{1}\d{12}$/], hint: [[a(1), d(12)]] },
-  MN: { patterns: [/^[A-Z]{1}\d{12}$/], hint: [[a(1), d(12)]] },
-  MS: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
-  MO: {
-    patterns: [/(^\d{9}$)/, /(^[A-Z]{1}\d{5,9}$)/, /(^\d{3}[A-Z]{1}\d{6}$)/],
-    hint: [[d(9)], [a(1), d(5, 9)], [d(3), a(1), d(6)]],
-  },
+  MA: f(/^SA\d{7}$/, /^S\d{8}$/, /^\d{9}$/),
+  MI: f(/^[A-Z]{1}\d{12}$/),
+  MN: f(/^[A-Z]{1}\d{12}$/),
+  MS: f(/^\d{9}$/),
+  MO: f(/(^\d{9}$)/, /(^[A-Z]{1}\d{5,9}$)/, /(^\d{3}[A-Z]{1}\d{6}$)/),
   // The docs have a stray `\ ` before MT's third alternative; it is a typo, not part of a pattern.
-  MT: {
-    patterns: [/(^\d{13}$)/, /(^(\d|[A-Z]){9}$)/, /(^[A-Z]{3}\d{10}$)/],
-    hint: [[d(13)], [an(9)], [a(3), d(10)]],
-  },
-  NE: { patterns: [/^[A-Z]{1}\d{3,8}$/], hint: [[a(1), d(3, 8)]] },
-  NV: { patterns: [/^\d{10}$/], hint: [[d(10)]] },
-  NH: {
-    patterns: [/(^\d{2}[A-Z]{3}\d{5}$)/, /(^NHL\d{8}$)/],
-    hint: [
-      [d(2), a(3), d(5)],
-      [lit('NHL'), d(8)],
-    ],
-  },
-  NJ: { patterns: [/^[A-Z]{1}\d{14}$/], hint: [[a(1), d(14)]] },
-  NM: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
-  NY: { patterns: [/(^\d{9}$)/, /(^[A-Z]{1}\d{18}$)/], hint: [[d(9)], [a(1), d(18)]] },
-  NC: { patterns: [/^\d{1,12}$/], hint: [[d(1, 12)]] },
-  ND: { patterns: [/^(\d|[A-Z]){9}$/], hint: [[an(9)]] },
-  OH: { patterns: [/^[A-Z]{2}\d{6}$/, /(^\d{8}$)/], hint: [[a(2), d(6)], [d(8)]] },
-  OK: { patterns: [/(^[A-Z]{1}\d{9}$)/, /(^\d{9}$)/], hint: [[a(1), d(9)], [d(9)]] },
-  OR: { patterns: [/(^\d{5,7}$)/, /(^[A-Z]{1}\d{6}$)/], hint: [[d(5, 7)], [a(1), d(6)]] },
-  PA: { patterns: [/^\d{8}$/], hint: [[d(8)]] },
-  PR: { patterns: [/^\d{5,7}$/, /^\d{9}$/], hint: [[d(5, 7)], [d(9)]] },
-  RI: { patterns: [/(^\d{7,8}$)/, /(^V\d{6}$)/], hint: [[d(7, 8)], [lit('V'), d(6)]] },
-  SC: { patterns: [/^\d{3,10}$/], hint: [[d(3, 10)]] },
-  SD: { patterns: [/^\d{6,9}$/], hint: [[d(6, 9)]] },
-  TN: { patterns: [/^\d{7,9}$/], hint: [[d(7, 9)]] },
-  TX: { patterns: [/^\d{7,8}$/], hint: [[d(7, 8)]] },
-  UT: { patterns: [/^\d{4,10}$/], hint: [[d(4, 10)]] },
-  VT: { patterns: [/(^\d{8}$)/, /(^\d{7}A$)/], hint: [[d(8)], [d(7), lit('A')]] },
-  VA: { patterns: [/^[A-Z]{1}\d{8}$/, /^\d{9}$/], hint: [[a(1), d(8)], [d(9)]] },
+  MT: f(/(^\d{13}$)/, /(^(\d|[A-Z]){9}$)/, /(^[A-Z]{3}\d{10}$)/),
+  NE: f(/^[A-Z]{1}\d{3,8}$/),
+  NV: f(/^\d{10}$/),
+  NH: f(/(^\d{2}[A-Z]{3}\d{5}$)/, /(^NHL\d{8}$)/),
+  NJ: f(/^[A-Z]{1}\d{14}$/),
+  NM: f(/^\d{9}$/),
+  NY: f(/(^\d{9}$)/, /(^[A-Z]{1}\d{18}$)/),
+  NC: f(/^\d{1,12}$/),
+  ND: f(/^(\d|[A-Z]){9}$/),
+  OH: f(/^[A-Z]{2}\d{6}$/, /(^\d{8}$)/),
+  OK: f(/(^[A-Z]{1}\d{9}$)/, /(^\d{9}$)/),
+  OR: f(/(^\d{5,7}$)/, /(^[A-Z]{1}\d{6}$)/),
+  PA: f(/^\d{8}$/),
+  PR: f(/^\d{5,7}$/, /^\d{9}$/),
+  RI: f(/(^\d{7,8}$)/, /(^V\d{6}$)/),
+  SC: f(/^\d{3,10}$/),
+  SD: f(/^\d{6,9}$/),
+  TN: f(/^\d{7,9}$/),
+  TX: f(/^\d{7,8}$/),
+  UT: f(/^\d{4,10}$/),
+  VT: f(/(^\d{8}$)/, /(^\d{7}A$)/),
+  VA: f(/^[A-Z]{1}\d{8}$/, /^\d{9}$/),
   // WA keeps the `*` of `[A-Z*]`: Washington pads short surnames with asterisks.
-  WA: {
-    patterns: [/^[A-Z*]{4,8}\d{2,3}(\d|[A-Z]){2}$/, /^WDL([A-Z]|\d){9}$/],
-    hint: [
-      [{ kind: 'letters_or_asterisks', min: 4, max: 8 }, d(2, 3), an(2)],
-      [lit('WDL'), an(9)],
-    ],
-  },
-  WV: { patterns: [/^([A-Z]|\d){7}$/], hint: [[an(7)]] },
-  WI: { patterns: [/^[A-Z]{1}\d{13}$/], hint: [[a(1), d(13)]] },
-  WY: { patterns: [/^\d{9}$/], hint: [[d(9)]] },
+  WA: f(/^[A-Z*]{4,8}\d{2,3}(\d|[A-Z]){2}$/, /^WDL([A-Z]|\d){9}$/),
+  WV: f(/^([A-Z]|\d){7}$/),
+  WI: f(/^[A-Z]{1}\d{13}$/),
+  WY: f(/^\d{9}$/),
 };
 
 /**
