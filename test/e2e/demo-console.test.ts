@@ -4,14 +4,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import puppeteer, { type Page as BidiPage } from 'puppeteer-core';
 import { puppeteerLaunchOptions } from '../../scripts/browsers.mjs';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
-import { startProduct, type Started } from './helpers.ts';
+import { startConsoleProxy } from './console-proxy.ts';
+import { openPage } from './engines.ts';
+import { startProduct, until, type Started } from './helpers.ts';
 
 /**
  * Every page `npm start` shows, as a visitor's browser loads it: no console error, no uncaught
  * exception, no failed request (a missing favicon is a console error too, and Lighthouse's best
- * practices count it). Chromium through Playwright, Firefox through WebDriver BiDi; WebKit's
- * driver (classic WebDriver) has no console to read, so WebKit is covered by the careers flow
- * end to end in careers-engines.test.ts and the browser suite, not here.
+ * practices count it). Chromium through Playwright, Firefox through WebDriver BiDi, and WebKit,
+ * whose driver (classic WebDriver, no BiDi in Debian's build) shows neither console nor network,
+ * behind a recording HTTP proxy that also puts a console probe in each page (console-proxy.ts).
  */
 let product: Started;
 let browser: Browser;
@@ -87,55 +89,76 @@ function bidiProblems(page: BidiPage): string[] {
   return seen;
 }
 
+/**
+ * The pages visited in Firefox and WebKit: where, what a visitor clicks first (a navigation), and
+ * what shows the page is up (run in the page).
+ */
+const visits: { path: string; click?: string; shown: () => boolean }[] = [
+  {
+    path: '/demo/careers',
+    shown: () => {
+      const flow = document.querySelector('ck-apply-flow');
+      const form = flow?.shadowRoot?.querySelector('ck-pii-form');
+      return (
+        form?.shadowRoot?.querySelector('ck-ssn-field')?.shadowRoot?.querySelector('input') != null
+      );
+    },
+  },
+  { path: '/demo/admin', shown: () => document.readyState === 'complete' },
+  {
+    path: '/demo/rn-host',
+    shown: () => {
+      const framed = document.querySelector('iframe')?.contentDocument;
+      const flow = framed?.querySelector('ck-apply-flow');
+      return flow?.shadowRoot?.querySelector('ck-pii-form') != null;
+    },
+  },
+  {
+    // Signed in from the login page; the wallet's frame loaded: the embed is no longer busy.
+    path: '/demo/wallet',
+    click: 'form[action="/demo/login"] button',
+    shown: () =>
+      document
+        .querySelector('ck-pay-embed')
+        ?.shadowRoot?.querySelector('iframe[aria-busy=false]') != null,
+  },
+];
+
 describe('the demo pages load without a console error in Firefox', () => {
   it('careers, admin, the React Native host, and the wallet signed in', async () => {
     const firefox = await puppeteer.launch(puppeteerLaunchOptions('firefox'));
     try {
       // One page per visit: a navigation cancels the last page's frames' requests by itself.
-      const visit = async (
-        path: string,
-        shown: () => boolean,
-        act?: (page: BidiPage) => Promise<void>,
-      ) => {
+      for (const { path, click, shown } of visits) {
         const page = await firefox.newPage();
         await page.setViewport({ width: 360, height: 740 });
         const seen = bidiProblems(page);
         await page.goto(`${product.url}${path}`, { waitUntil: 'networkidle0' });
-        await act?.(page);
+        if (click) await Promise.all([page.waitForNavigation(), page.click(click)]);
         await page.waitForFunction(shown, { timeout: 20_000 });
         assert.deepEqual(seen, [], path);
         await page.close();
-      };
-      await visit('/demo/careers', () => {
-        const flow = document.querySelector('ck-apply-flow');
-        const form = flow?.shadowRoot?.querySelector('ck-pii-form');
-        return (
-          form?.shadowRoot?.querySelector('ck-ssn-field')?.shadowRoot?.querySelector('input') !=
-          null
-        );
-      });
-      await visit('/demo/admin', () => document.readyState === 'complete');
-      await visit('/demo/rn-host', () => {
-        const framed = document.querySelector('iframe')?.contentDocument;
-        const flow = framed?.querySelector('ck-apply-flow');
-        return flow?.shadowRoot?.querySelector('ck-pii-form') != null;
-      });
-      await visit(
-        '/demo/wallet',
-        // The wallet's frame loaded: the embed is no longer busy.
-        () =>
-          document
-            .querySelector('ck-pay-embed')
-            ?.shadowRoot?.querySelector('iframe[aria-busy=false]') != null,
-        async (page) => {
-          await Promise.all([
-            page.waitForNavigation(),
-            page.click('form[action="/demo/login"] button'),
-          ]);
-        },
-      );
+      }
     } finally {
       await firefox.close();
+    }
+  });
+});
+
+describe('the demo pages load without a console error in WebKit', () => {
+  it('careers, admin, the React Native host, and the wallet signed in', async () => {
+    const proxy = await startConsoleProxy();
+    const page = await openPage('webkit', undefined, { proxy: proxy.address });
+    try {
+      for (const { path, click, shown } of visits) {
+        await page.goto(`${product.url}${path}`);
+        if (click) await page.click(click);
+        await until(() => page.evaluate(shown), 20_000, path);
+        assert.deepEqual(await proxy.settled(), [], path);
+      }
+    } finally {
+      await page.close();
+      await proxy.close();
     }
   });
 });
