@@ -48,6 +48,29 @@ describe('ck-email-field', () => {
     expect(el.shadowRoot!.activeElement?.localName).to.equal('input');
   });
 
+  it('posts the accepted suggestion to a React Native host, once and without the address', async () => {
+    const posted: Array<{ source: string; type: string; detail: Record<string, unknown> }> = [];
+    const host = window as unknown as { ReactNativeWebView?: unknown };
+    host.ReactNativeWebView = {
+      postMessage: (message: string) => posted.push(JSON.parse(message)),
+    };
+    try {
+      const el = await emailThenButton();
+      el.shadowRoot!.querySelector('input')!.focus();
+      await type('ana@gmeil.con');
+      await press('Tab');
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part=suggestion] button')!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('ana@gmail.com');
+      expect(posted).to.deep.equal([
+        { source: 'checkr-kit', type: 'ck-suggestion-accept', detail: {} },
+      ]);
+    } finally {
+      delete host.ReactNativeWebView;
+    }
+  });
+
   it('suggests nothing for a real domain, and shows the error for a broken address', async () => {
     const el = await emailThenButton();
     el.shadowRoot!.querySelector('input')!.focus();

@@ -91,6 +91,29 @@ describe('ck-pay-embed with the sandbox', () => {
     expect(sizes[0]![1]).to.be.below(461);
   });
 
+  it('themes itself from the --ck-* tokens, light, dark and a page override, on a page with no other kit element', async () => {
+    // Never resolves: the element stays in its loading state, whose status shows the surface.
+    const pending = () => new Promise<PayToken>(() => {});
+    const box = await fixture(
+      html`<div>
+        <div theme="light"><ck-pay-embed .fetchToken=${pending}></ck-pay-embed></div>
+        <div theme="dark"><ck-pay-embed .fetchToken=${pending}></ck-pay-embed></div>
+        <div theme="dark" style="--ck-color-surface: rgb(1, 2, 3)">
+          <ck-pay-embed .fetchToken=${pending}></ck-pay-embed>
+        </div>
+      </div>`,
+    );
+    const looks = [...box.querySelectorAll('ck-pay-embed')].map((el) => {
+      const status = getComputedStyle(el.shadowRoot!.querySelector('[part=status]')!);
+      return [status.backgroundColor, status.color, getComputedStyle(el).borderTopColor];
+    });
+    expect(looks).to.deep.equal([
+      ['rgb(255, 255, 255)', 'rgb(27, 31, 36)', 'rgb(212, 217, 224)'],
+      ['rgb(21, 25, 30)', 'rgb(238, 241, 245)', 'rgb(58, 66, 76)'],
+      ['rgb(1, 2, 3)', 'rgb(238, 241, 245)', 'rgb(58, 66, 76)'],
+    ]);
+  });
+
   it('refuses an embed_url on any other host, and never loads it', async () => {
     const codes: string[] = [];
     const el = await fixture<CkPayEmbed>(

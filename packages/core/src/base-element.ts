@@ -1,11 +1,13 @@
-import { LitElement, css } from 'lit';
-import { LocalizeController } from './localize.ts';
-import { installReactNativeBridge } from './rn-bridge.ts';
+import { LitElement, css, type CSSResultGroup } from 'lit';
+import { FormLocalizeController } from './localize.ts';
+import { forwardToHost } from './rn-bridge.ts';
 import { sliceSpent } from './slices.ts';
-import { installTokens } from './tokens.styles.ts';
+import { formTokens } from './form-tokens.styles.ts';
+import { baseTokens, installTokens } from './tokens.styles.ts';
+import { buttonVariantStyles, visuallyHiddenStyles } from './apply.styles.ts';
 
-/** Styles every kit element shares: the box model, the font, and the visually-hidden utility. */
-export const baseStyles = css`
+/** What every kit element's host needs: the box model and the font. */
+export const hostStyles = css`
   :host {
     box-sizing: border-box;
     font-family: var(--ck-font-family);
@@ -21,21 +23,13 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  .visually-hidden {
-    position: absolute !important;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
 `;
 
-/** The kit's buttons: primary by default, `.secondary` outlined, a visible focus ring, busy state. */
-export const buttonStyles = css`
+/** Styles the fields and the flow share: the box model, the font, and the visually-hidden utility. */
+export const baseStyles = [hostStyles, visuallyHiddenStyles];
+
+/** A primary button with a visible focus ring (the Pay embed's retry). */
+export const primaryButtonStyles = css`
   button {
     font: inherit;
     font-weight: var(--ck-font-weight-strong);
@@ -47,47 +41,47 @@ export const buttonStyles = css`
     color: var(--ck-color-on-brand);
     cursor: pointer;
   }
-  button.secondary {
-    background: var(--ck-color-surface);
-    color: var(--ck-color-brand);
-  }
   button:focus-visible {
     outline: 2px solid transparent;
     box-shadow: var(--ck-focus-ring);
   }
-  button[disabled] {
-    opacity: 0.6;
-    cursor: progress;
-  }
 `;
 
-/** Text-like buttons (accept a suggestion, clear a drawing): class `link`, with a focus ring. */
-export const linkButtonStyles = css`
-  button.link {
-    font: inherit;
-    color: var(--ck-color-brand);
-    background: none;
-    border: 0;
-    padding: var(--ck-space-xs) 0;
-    text-decoration: underline;
-    cursor: pointer;
-    min-height: 2rem;
-  }
-  button.link:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--ck-focus-ring);
-  }
-`;
+/** The kit's buttons: primary by default, `.secondary` outlined, a visible focus ring, busy state. */
+export const buttonStyles = [primaryButtonStyles, buttonVariantStyles];
 
-/** The one base class of every `ck-*` element: design tokens and localization. */
-export class CkElement extends LitElement {
-  static override styles = [baseStyles];
-
-  protected readonly localize = new LocalizeController(this);
+/**
+ * The one base class of every `ck-*` element: the design tokens in its document, the host
+ * styles, and its `ck-*` events posted to a React Native host too. Localization is the
+ * element's own (`CkElement` for the fields and the flow), so the Pay embed alone stays small.
+ */
+export class CkBaseElement extends LitElement {
+  static override styles: CSSResultGroup = [hostStyles];
 
   override connectedCallback(): void {
-    installTokens(this.ownerDocument);
-    installReactNativeBridge(this.ownerDocument);
+    installTokens(this.ownerDocument, baseTokens);
+    super.connectedCallback();
+  }
+
+  /**
+   * Every `ck-*` event the element dispatches goes to a React Native host as well (rn-bridge.ts),
+   * once, whichever and however many copies of the kit the page loaded.
+   */
+  override dispatchEvent(event: Event): boolean {
+    if (event.type.startsWith('ck-')) forwardToHost(event);
+    return super.dispatchEvent(event);
+  }
+}
+
+/**
+ * The base of the apply flow's elements: localization with validation messages and dates, the
+ * tokens only they use, and first renders in slices.
+ */
+export class CkElement extends CkBaseElement {
+  protected readonly localize = new FormLocalizeController(this);
+
+  override connectedCallback(): void {
+    installTokens(this.ownerDocument, formTokens);
     super.connectedCallback();
   }
 

@@ -56,7 +56,8 @@ const english = () => translations.get('en')!;
 
 /**
  * Follows the nearest `lang` (Shoelace's pattern): when any `lang` attribute in the document
- * changes, every connected component re-renders in its language.
+ * changes, every connected component re-renders in its language. Words only: what the Pay embed
+ * needs; the fields and the flow use `FormLocalizeController`.
  */
 export class LocalizeController implements ReactiveController {
   constructor(readonly host: ReactiveControllerHost & HTMLElement) {
@@ -93,16 +94,23 @@ export class LocalizeController implements ReactiveController {
     return translationFor(this.lang);
   }
 
-  /** The validation catalog (messages, licence hints, state names) in the element's language. */
-  get validation(): ValidationCatalog {
-    return (this.translation.validation ?? english().validation)!;
-  }
-
   /** A word in the element's language; English where that language lacks it. */
   term(key: TermKey, params: TermParams = {}): string {
     const term = this.translation.terms[key] ?? english().terms[key];
     if (term === undefined) return key;
     return typeof term === 'function' ? term(params) : term;
+  }
+}
+
+/**
+ * The fields' and the flow's localization: the words, and the validation catalog, the message for
+ * an error code and dates, in the element's language. A subclass, so a page with the Pay embed
+ * alone does not download the catalog machinery.
+ */
+export class FormLocalizeController extends LocalizeController {
+  /** The validation catalog (messages, licence hints, state names) in the element's language. */
+  get validation(): ValidationCatalog {
+    return (this.translation.validation ?? english().validation)!;
   }
 
   /**

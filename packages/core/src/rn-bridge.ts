@@ -1,21 +1,9 @@
 /**
  * React Native WebView bridge (DESIGN.md): when `window.ReactNativeWebView` exists, every kit event
- * is also posted to the host app as JSON `{ source: "checkr-kit", type, detail }`, and external
- * links become `open-external` messages the host opens in the system browser.
+ * is also posted to the host app as JSON `{ source: "checkr-kit", type, detail }` (the base
+ * element's `dispatchEvent` calls `forwardToHost`), and external links become `open-external`
+ * messages the host opens in the system browser.
  */
-export const KIT_EVENT_TYPES = [
-  'ck-step-change',
-  'ck-pii-submit',
-  'ck-complete',
-  'ck-error',
-  'ck-suggestion-accept',
-  'ck-pay-ready',
-  'ck-pay-error',
-  'ck-pay-token-expired',
-  'ck-pay-viewport-too-small',
-  'ck-pay-external-link',
-] as const;
-
 interface ReactNativeWebView {
   postMessage(message: string): void;
 }
@@ -46,15 +34,9 @@ export function postToHost(type: string, detail: Record<string, unknown> = {}): 
   webView()?.postMessage(JSON.stringify({ source: 'checkr-kit', type, detail }));
 }
 
-const installed = new WeakSet<Document>();
-
-/** Forwards kit events from the whole document; idempotent; a no-op outside a WebView. */
-export function installReactNativeBridge(doc: Document = document): void {
-  if (installed.has(doc) || !isReactNativeWebView()) return;
-  installed.add(doc);
-  for (const type of KIT_EVENT_TYPES) {
-    doc.addEventListener(type, (event) => postToHost(type, detailOf(event)), { capture: true });
-  }
+/** Posts a kit event to the host app, when there is one. */
+export function forwardToHost(event: Event): void {
+  if (isReactNativeWebView()) postToHost(event.type, detailOf(event));
 }
 
 /**

@@ -1,16 +1,13 @@
 import type { Translation } from './types.ts';
 
-/** The words every component needs (the base element, the Pay embed). */
+/**
+ * The Pay embed's words, built into every component: the Pay-embed-only script carries these and
+ * nothing else (the fields and the flow register theirs, `enApply`, with their code).
+ */
 export const enShared: Translation = {
   locale: 'en',
   dir: 'ltr',
   terms: {
-    optional: '(optional)',
-    error_prefix: 'Error:',
-    loading: 'Loading…',
-    error_network:
-      'We could not reach the server. Check your connection and try again; nothing you entered is lost.',
-    error_generic: 'Something went wrong on our side. Try again in a moment.',
     retry: 'Try again',
     pay_title: 'Checkr Pay wallet',
     pay_loading: 'Opening your wallet…',

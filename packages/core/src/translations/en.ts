@@ -11,6 +11,12 @@ export const enApply: Translation = {
   dateOrder: ['month', 'day', 'year'],
   validation,
   terms: {
+    optional: '(optional)',
+    error_prefix: 'Error:',
+    loading: 'Loading…',
+    error_network:
+      'We could not reach the server. Check your connection and try again; nothing you entered is lost.',
+    error_generic: 'Something went wrong on our side. Try again in a moment.',
     ssn_show: 'Show',
     ssn_show_what: 'Social Security number',
     ssn_hint: '9 digits, like 123-45-6780',

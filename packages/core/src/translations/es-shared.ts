@@ -1,16 +1,13 @@
 import type { Translation } from './types.ts';
 
-/** The words every component needs (the base element, the Pay embed). */
+/**
+ * The Pay embed's words, built into every component: the Pay-embed-only script carries these and
+ * nothing else (the fields and the flow register theirs, `esApply`, with their code).
+ */
 export const esShared: Translation = {
   locale: 'es',
   dir: 'ltr',
   terms: {
-    optional: '(opcional)',
-    error_prefix: 'Error:',
-    loading: 'Cargando…',
-    error_network:
-      'No pudimos conectar con el servidor. Revise su conexión e intente de nuevo; no se perdió nada de lo que escribió.',
-    error_generic: 'Algo salió mal de nuestro lado. Intente de nuevo en un momento.',
     retry: 'Intentar de nuevo',
     pay_title: 'Billetera de Checkr Pay',
     pay_loading: 'Abriendo su billetera…',

@@ -11,6 +11,12 @@ export const esApply: Translation = {
   dateOrder: ['day', 'month', 'year'],
   validation,
   terms: {
+    optional: '(opcional)',
+    error_prefix: 'Error:',
+    loading: 'Cargando…',
+    error_network:
+      'No pudimos conectar con el servidor. Revise su conexión e intente de nuevo; no se perdió nada de lo que escribió.',
+    error_generic: 'Algo salió mal de nuestro lado. Intente de nuevo en un momento.',
     ssn_show: 'Mostrar',
     ssn_show_what: 'número de Seguro Social',
     ssn_hint: '9 dígitos, como 123-45-6780',

@@ -17,9 +17,6 @@ export const payEmbedStyles = css`
     height: 100%;
     border: 0;
   }
-  iframe[hidden] {
-    display: none;
-  }
   [part='status'] {
     position: absolute;
     inset: 0;

@@ -1,13 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
-  CkElement,
+  CkBaseElement,
   CkPayErrorEvent,
   CkPayExternalLinkEvent,
   CkPayReadyEvent,
   CkPayTokenExpiredEvent,
   CkPayViewportTooSmallEvent,
-  baseStyles,
-  buttonStyles,
+  hostStyles,
+  primaryButtonStyles,
+  LocalizeController,
+  type TermKey,
   defineElement,
   isReactNativeWebView,
   openExternal,
@@ -29,6 +31,18 @@ export interface PayToken {
 }
 
 type Phase = 'loading' | 'ready' | 'error' | 'expired' | 'signed-out';
+
+/** What the status says in each phase; none once the wallet shows. */
+const STATUS_TERMS: Partial<Record<Phase, TermKey>> = {
+  loading: 'pay_loading',
+  'signed-out': 'pay_signed_out',
+  error: 'pay_error',
+  expired: 'pay_expired',
+};
+
+/** A failure with the code `ck-pay-error` reports. */
+const failure = (code: string): Error & { code: string } =>
+  Object.assign(new Error(code), { code });
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
@@ -77,8 +91,8 @@ export function allowedEmbedUrl(
  * @event ck-pay-viewport-too-small - The container is too small: `width`, `height`.
  * @event ck-pay-external-link - A link leaving Checkr Pay: `url`.
  */
-export class CkPayEmbed extends CkElement {
-  static override styles = [baseStyles, buttonStyles, payEmbedStyles];
+export class CkPayEmbed extends CkBaseElement {
+  static override styles = [hostStyles, primaryButtonStyles, payEmbedStyles];
   static override properties = {
     tokenUrl: { attribute: 'token-url' },
     fetchToken: { attribute: false },
@@ -106,6 +120,7 @@ export class CkPayEmbed extends CkElement {
    */
   loadTimeout = 30_000;
 
+  private readonly localize = new LocalizeController(this);
   private phase: Phase = 'loading';
   private src: string | undefined;
   private tooSmall = false;
@@ -156,7 +171,7 @@ export class CkPayEmbed extends CkElement {
       const token = await this.requestToken(controller.signal);
       if (controller.signal.aborted || this.controller !== controller) return;
       const url = allowedEmbedUrl(token.embed_url);
-      if (!url) throw Object.assign(new Error('embed_url_refused'), { code: 'embed_url_refused' });
+      if (!url) throw failure('embed_url_refused');
       this.embedOrigin = url.origin;
       this.src = url.toString();
       this.loadTimer = setTimeout(() => this.frameBlocked(), this.loadTimeout);
@@ -170,8 +185,7 @@ export class CkPayEmbed extends CkElement {
 
   private async requestToken(signal: AbortSignal): Promise<PayToken> {
     if (this.fetchToken) return this.fetchToken(signal);
-    if (!this.tokenUrl)
-      throw Object.assign(new Error('no token-url'), { code: 'token_url_missing' });
+    if (!this.tokenUrl) throw failure('token_url_missing');
     const hostToken = await this.fetchHostToken?.();
     const response = await fetch(this.tokenUrl, {
       credentials: 'include',
@@ -185,13 +199,9 @@ export class CkPayEmbed extends CkElement {
     const body = (await response.json().catch(() => ({}))) as Partial<PayToken> & {
       errors?: Array<{ code?: string }>;
     };
-    if (!response.ok)
-      throw Object.assign(new Error('token'), {
-        code: body.errors?.[0]?.code ?? `http_${response.status}`,
-      });
-    if (typeof body.token !== 'string' || typeof body.embed_url !== 'string') {
-      throw Object.assign(new Error('token'), { code: 'token_response_invalid' });
-    }
+    if (!response.ok) throw failure(body.errors?.[0]?.code ?? `http_${response.status}`);
+    if (typeof body.token !== 'string' || typeof body.embed_url !== 'string')
+      throw failure('token_response_invalid');
     return { token: body.token, embed_url: body.embed_url };
   }
 
@@ -271,26 +281,19 @@ export class CkPayEmbed extends CkElement {
     else this.ready();
   }
 
-  private handleRetry(): void {
-    void this.mount();
-  }
-
   private renderStatus(): TemplateResult | typeof nothing {
-    const t = this.localize.term.bind(this.localize);
-    switch (this.phase) {
-      case 'loading':
-        return html`<div part="status" role="status">${t('pay_loading')}</div>`;
-      case 'signed-out':
-        return html`<div part="status" role="alert">${t('pay_signed_out')}</div>`;
-      case 'error':
-      case 'expired':
-        return html`<div part="status" role="alert">
-          <p>${t(this.phase === 'expired' ? 'pay_expired' : 'pay_error')}</p>
-          <button type="button" @click=${this.handleRetry}>${t('retry')}</button>
-        </div>`;
-      default:
-        return nothing;
-    }
+    const key = STATUS_TERMS[this.phase];
+    if (!key) return nothing;
+    const message = this.localize.term(key);
+    // A spent token or a failed load is retried with a new token; signed out, there is nothing to retry.
+    return html`<div part="status" role=${this.phase === 'loading' ? 'status' : 'alert'}>
+      ${
+        this.phase === 'error' || this.phase === 'expired'
+          ? html`<p>${message}</p>
+              <button type="button" @click=${this.mount}>${this.localize.term('retry')}</button>`
+          : message
+      }
+    </div>`;
   }
 
   override render(): TemplateResult {
