@@ -9,7 +9,8 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  *
  * Two sheets: `baseTokens` here, what the base and button styles and the Pay embed use, and
  * `formTokens` (form-tokens.styles.ts), the rest, which only the fields and the flow install; so a
- * page with the Pay embed alone downloads only the first.
+ * page with the Pay embed alone downloads only the first. The declarations are written without
+ * indentation or spaces: unlike css`` literals, these strings reach the bundle as written.
  */
 export function tokenSheet(scale: string, light: string, dark: string): CSSResult {
   return css`
@@ -32,40 +33,40 @@ export function tokenSheet(scale: string, light: string, dark: string): CSSResul
 
 export const baseTokens = tokenSheet(
   `
-  --ck-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
-  --ck-font-size-s: 0.875rem;
-  --ck-font-size-m: 1rem;
-  --ck-line-height: 1.5;
-  --ck-font-weight-strong: 600;
-  --ck-space-s: 0.5rem;
-  --ck-space-m: 1rem;
-  --ck-space-l: 1.5rem;
-  --ck-space-xl: 2rem;
-  --ck-radius-s: 0.25rem;
-  --ck-radius-m: 0.5rem;
-  --ck-border-width: 1px;
-  --ck-control-height: 2.75rem;
-  --ck-focus-ring: 0 0 0 3px var(--ck-color-focus);
+--ck-font-family:system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+--ck-font-size-s:0.875rem;
+--ck-font-size-m:1rem;
+--ck-line-height:1.5;
+--ck-font-weight-strong:600;
+--ck-space-s:0.5rem;
+--ck-space-m:1rem;
+--ck-space-l:1.5rem;
+--ck-space-xl:2rem;
+--ck-radius-s:0.25rem;
+--ck-radius-m:0.5rem;
+--ck-border-width:1px;
+--ck-control-height:2.75rem;
+--ck-focus-ring:0 0 0 3px var(--ck-color-focus);
 `,
   `
-  --ck-color-brand: #1f5fd1;
-  --ck-color-on-brand: #ffffff;
-  --ck-color-text: #1b1f24;
-  --ck-color-surface: #ffffff;
-  --ck-color-border-subtle: #d4d9e0;
-  --ck-color-danger-surface: #fdecea;
-  --ck-color-focus: #1f5fd1;
-  color-scheme: light;
+--ck-color-brand:#1f5fd1;
+--ck-color-on-brand:#ffffff;
+--ck-color-text:#1b1f24;
+--ck-color-surface:#ffffff;
+--ck-color-border-subtle:#d4d9e0;
+--ck-color-danger-surface:#fdecea;
+--ck-color-focus:#1f5fd1;
+color-scheme:light;
 `,
   `
-  --ck-color-brand: #8ab4ff;
-  --ck-color-on-brand: #0b1a33;
-  --ck-color-text: #eef1f5;
-  --ck-color-surface: #15191e;
-  --ck-color-border-subtle: #3a424c;
-  --ck-color-danger-surface: #3d1512;
-  --ck-color-focus: #8ab4ff;
-  color-scheme: dark;
+--ck-color-brand:#8ab4ff;
+--ck-color-on-brand:#0b1a33;
+--ck-color-text:#eef1f5;
+--ck-color-surface:#15191e;
+--ck-color-border-subtle:#3a424c;
+--ck-color-danger-surface:#3d1512;
+--ck-color-focus:#8ab4ff;
+color-scheme:dark;
 `,
 );
 
