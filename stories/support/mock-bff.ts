@@ -1,9 +1,7 @@
 import { BffError, type ApplyApi, type ApplyConfig, type ApplyDocument } from '@checkr-kit/core';
-import {
-  stateDocumentApplies,
-  validateResidenceState,
-  validateZipcode,
-} from '@checkr-kit/validation';
+import { stateDocumentApplies, validateZipcode } from '@checkr-kit/validation';
+// The BFF's own residence check (ZIP table included), as this stands in for the BFF.
+import { validateResidenceState } from '@checkr-kit/validation/server';
 
 /** What the mocked BFF answers: switch it from the story's controls. */
 export type Scenario =

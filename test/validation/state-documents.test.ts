@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as browserEntry from '@checkr-kit/validation';
 import {
   US_STATES,
   formatMessage,
   residenceStateNeeded,
   stateDocumentApplies,
-  validateResidenceState,
-  zipcodeStates,
   type StateDocumentFacts,
   type StateDocumentRule,
 } from '@checkr-kit/validation';
+import { validateResidenceState, zipcodeStates } from '@checkr-kit/validation/server';
 import { en } from '@checkr-kit/validation/messages/en';
 import { es } from '@checkr-kit/validation/messages/es';
 import { sampleDocuments } from '../../server/src/documents/samples.ts';
@@ -86,6 +86,11 @@ describe('zipcodeStates: USPS 3-digit prefixes as data', () => {
     assert.equal(zipcodeStates('00100'), null);
     assert.equal(zipcodeStates('00400'), null);
     assert.equal(zipcodeStates('9410'), null);
+  });
+
+  it("is the BFF's alone: not in the entry point browsers load, where no component reads it", () => {
+    assert.equal('zipcodeStates' in browserEntry, false);
+    assert.equal('validateResidenceState' in browserEntry, false);
   });
 
   it('maps every prefix to at most one state', () => {

@@ -2,7 +2,8 @@
  * @checkr-kit/validation: every candidate-data rule of Checkr's docs, with no dependencies and no
  * DOM, shared by the browser components and the BFF. Catalogs are separate entry points
  * (`@checkr-kit/validation/messages/en`, `…/es`) so a page loads only its language, and what
- * only a server needs (DNS, Checkr's error texts) is `@checkr-kit/validation/server`.
+ * only a server needs (DNS, Checkr's error texts, the ZIP/state table) is
+ * `@checkr-kit/validation/server`.
  */
 export * from './result.ts';
 export * from './names.ts';
@@ -13,7 +14,6 @@ export * from './contact.ts';
 export * from './states.ts';
 export * from './driver-license.ts';
 export * from './candidate.ts';
-export * from './zipcodes.ts';
 export * from './state-documents.ts';
 export type { ValidationCatalog, Message, MessageParams } from './messages/types.ts';
 export { formatMessage } from './messages/types.ts';

@@ -1,7 +1,3 @@
-import { asText, fail, ok, type ValidationResult } from './result.ts';
-import { normalizeState, type UsState } from './states.ts';
-import { zipcodeStates } from './zipcodes.ts';
-
 /**
  * When a state document must be shown: data on the document, read the same way by the BFF (which
  * decides) and the apply flow (which shows the candidate the same pages before asking it). Checkr
@@ -64,26 +60,4 @@ export function residenceStateNeeded(
       !(rule.mvr && !facts.mvr) &&
       !stateDocumentApplies(rule, withoutResidence),
   );
-}
-
-/**
- * The state of residence: required when documents depend on it, one of the 52 jurisdictions, and
- * in agreement with the ZIP code when there is one (otherwise a candidate could skip a state's
- * forms by choosing another state). `zipcode` is the normalized 5-digit code, or nothing. A ZIP
- * code that names no state (military, territories) or that USPS has not assigned is not checked.
- * The mismatch names the state chosen (`params.state`), which the form knows too: the apply flow
- * leaves this check to the BFF rather than ship the ZIP table to every phone.
- */
-export function validateResidenceState(
-  input: unknown,
-  options: { required: boolean; zipcode?: string | undefined },
-): ValidationResult<UsState | null> {
-  if (asText(input).trim() === '')
-    return options.required ? fail('residence_state_required', '/residence_state') : ok(null);
-  const state = normalizeState(input);
-  if (!state) return fail('residence_state_invalid', '/residence_state');
-  const zipStates = options.zipcode ? zipcodeStates(options.zipcode) : null;
-  if (zipStates && !zipStates.includes(state))
-    return fail('residence_state_zip_mismatch', '/residence_state', { state });
-  return ok(state);
 }

@@ -1,11 +1,13 @@
-import type { UsState } from './states.ts';
+import { asText, fail, ok, type ValidationResult } from './result.ts';
+import { normalizeState, type UsState } from './states.ts';
 
 /**
  * Which state a ZIP code is in, by its first three digits: the ranges of USPS's 3-digit ZIP Code
  * prefix matrix (Domestic Mail Manual, exhibit L002), kept as data and read offline. Written as
- * runs, each a first prefix and a state, covering the prefixes up to the next run (compact, as
- * @checkr-kit/validation is a browser package too; the apply flow leaves this check to the BFF). `..` marks prefixes that name no state of Checkr's
- * list, where a ZIP code says nothing about the state of residence: the military APO/FPO
+ * runs, each a first prefix and a state, covering the prefixes up to the next run. Only the BFF
+ * reads it (the apply flow leaves the ZIP/state check to the BFF), so it is exported from
+ * `@checkr-kit/validation/server`, out of the browser entry point. `..` marks prefixes that name
+ * no state of Checkr's list, where a ZIP code says nothing about the state of residence: the military APO/FPO
  * prefixes (AE 090-099, AA 340, AP 962-966, where a service member keeps the legal residence of
  * a state), the territories outside the list (US Virgin Islands 008; Guam, the Northern Marianas,
  * Palau, Micronesia and the Marshall Islands 969), and prefixes USPS has not assigned. Three
@@ -53,4 +55,27 @@ export function zipcodeStates(zipcode: string): readonly UsState[] | null {
   )
     state = PREFIX_RUNS.slice(run + 3, run + 5);
   return state === '..' ? null : states(state);
+}
+
+/**
+ * The state of residence: required when documents depend on it, one of the 52 jurisdictions, and
+ * in agreement with the ZIP code when there is one (otherwise a candidate could skip a state's
+ * forms by choosing another state). `zipcode` is the normalized 5-digit code, or nothing. A ZIP
+ * code that names no state (military, territories) or that USPS has not assigned is not checked.
+ * The mismatch names the state chosen (`params.state`), which the form knows too: the apply flow
+ * leaves this check to the BFF rather than ship the ZIP table to every phone. The other rules of
+ * state documents are in state-documents.ts, for the browser too.
+ */
+export function validateResidenceState(
+  input: unknown,
+  options: { required: boolean; zipcode?: string | undefined },
+): ValidationResult<UsState | null> {
+  if (asText(input).trim() === '')
+    return options.required ? fail('residence_state_required', '/residence_state') : ok(null);
+  const state = normalizeState(input);
+  if (!state) return fail('residence_state_invalid', '/residence_state');
+  const zipStates = options.zipcode ? zipcodeStates(options.zipcode) : null;
+  if (zipStates && !zipStates.includes(state))
+    return fail('residence_state_zip_mismatch', '/residence_state', { state });
+  return ok(state);
 }

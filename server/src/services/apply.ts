@@ -4,7 +4,6 @@ import {
   normalizeState,
   residenceStateNeeded,
   validateCandidate,
-  validateResidenceState,
   validateZipcode,
   type Candidate,
   type CandidateInput,
@@ -13,6 +12,7 @@ import {
 import {
   checkEmailDomain,
   issuesFromCheckrMessage,
+  validateResidenceState,
   type MailResolver,
 } from '@checkr-kit/validation/server';
 import { UpstreamError } from '../clients/http.ts';
