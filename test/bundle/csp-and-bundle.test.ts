@@ -42,3 +42,32 @@ describe('the kit on a strict-CSP page, loaded twice', () => {
     frame.remove();
   });
 });
+
+describe('the script-tag bundle as a module', () => {
+  it('exports what a page without a bundler uses, and its registerTranslation reaches its elements', async () => {
+    const url = '/.test-dist/checkr-kit.js';
+    const kit = (await import(url)) as {
+      registerTranslation: (translation: { locale: string; terms: Record<string, string> }) => void;
+      BffClient: unknown;
+      BffError: new (status: number, errors: { code: string; title: string }[]) => Error;
+    };
+    expect(Object.keys(kit).sort()).to.deep.equal(['BffClient', 'BffError', 'registerTranslation']);
+    expect(typeof kit.BffClient).to.equal('function');
+    expect(
+      new kit.BffError(422, [{ code: 'ssn_invalid', title: 'SSN is invalid' }]).message,
+    ).to.equal('ssn_invalid');
+
+    // A language of the page's own, through the bundle's export, in the bundle's elements.
+    kit.registerTranslation({ locale: 'fr', terms: { optional: '(facultatif)' } });
+    const field = document.createElement('ck-text-field') as HTMLElement & {
+      label: string;
+      updateComplete: Promise<unknown>;
+    };
+    field.lang = 'fr';
+    field.label = 'Deuxième prénom';
+    document.body.append(field);
+    await field.updateComplete;
+    expect(field.shadowRoot!.querySelector('label')!.textContent).to.contain('(facultatif)');
+    field.remove();
+  });
+});
