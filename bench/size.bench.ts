@@ -58,6 +58,11 @@ export default async function sizeBench(): Promise<BenchRow[]> {
       goal: '<= 8,192',
     },
     {
+      name: 'Lit alone (one element: a property, a template, styles), the floor under it',
+      value: await gzipOfEntry('bench/support/lit-alone.ts'),
+      unit: 'gzip bytes',
+    },
+    {
       name: 'ck-pii-form step alone, Lit included',
       value: await gzipOfEntry('packages/apply-flow/src/pii-form/pii-form.ts'),
       unit: 'gzip bytes',
