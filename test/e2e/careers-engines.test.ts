@@ -6,8 +6,9 @@ import { startProduct, until, type Started } from './helpers.ts';
 
 /**
  * The careers page of `npm start`, by keyboard alone, in each engine candidates use (Safari and
- * iOS WebViews are WebKit), through to the signed consent PDF. Chromium's run in product.test.ts
- * checks more (responses, logs, the wallet); this one is the same walk in all three engines.
+ * iOS WebViews are WebKit), through to the signed consent PDF, with no console error or failed
+ * request on the way. Chromium's run in product.test.ts checks more (responses, logs, the
+ * wallet); this one is the same walk in all three engines.
  */
 let product: Started;
 before(async () => {
@@ -130,6 +131,8 @@ for (const engine of ['chromium', 'firefox', 'webkit'] as const) {
             !!document.querySelector('ck-apply-flow')?.shadowRoot?.querySelector('[part=complete]'),
           'the complete step',
         );
+        // Nothing went wrong on the way, in this engine: no console error, no failed request.
+        assert.deepEqual(await page.problems(), []);
 
         // The consent the BFF stored, as the employer's admin page links it.
         await page.goto(`${product.url}/demo/admin`);
@@ -138,6 +141,7 @@ for (const engine of ['chromium', 'firefox', 'webkit'] as const) {
           () => document.querySelector('tbody tr a')?.getAttribute('href'),
           'a consent on the admin page',
         );
+        assert.deepEqual(await page.problems(), []);
         const pdf = Buffer.from(await (await fetch(`${product.url}${href}`)).arrayBuffer());
         const text = spawnSync('pdftotext', ['-', '-'], { input: pdf }).stdout.toString();
         assert.match(text, new RegExp(`${who.first} ${who.last}`));

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import puppeteer, { type Page as BidiPage } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import { puppeteerLaunchOptions } from '../../scripts/browsers.mjs';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
-import { startConsoleProxy } from './console-proxy.ts';
-import { openPage } from './engines.ts';
+import { openPage, watchProblems } from './engines.ts';
 import { startProduct, until, type Started } from './helpers.ts';
 
 /**
@@ -75,20 +74,6 @@ describe('the demo pages load without a console error', () => {
   });
 });
 
-/** `problems` for a page driven over WebDriver BiDi. */
-function bidiProblems(page: BidiPage): string[] {
-  const seen: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => seen.push(`exception: ${String(error)}`));
-  page.on('requestfailed', (request) => seen.push(`failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) seen.push(`${response.status()}: ${response.url()}`);
-  });
-  return seen;
-}
-
 /**
  * The pages visited in Firefox and WebKit: where, what a visitor clicks first (a navigation), and
  * what shows the page is up (run in the page).
@@ -132,7 +117,7 @@ describe('the demo pages load without a console error in Firefox', () => {
       for (const { path, click, shown } of visits) {
         const page = await firefox.newPage();
         await page.setViewport({ width: 360, height: 740 });
-        const seen = bidiProblems(page);
+        const seen = watchProblems(page);
         await page.goto(`${product.url}${path}`, { waitUntil: 'networkidle0' });
         if (click) await Promise.all([page.waitForNavigation(), page.click(click)]);
         await page.waitForFunction(shown, { timeout: 20_000 });
@@ -147,18 +132,16 @@ describe('the demo pages load without a console error in Firefox', () => {
 
 describe('the demo pages load without a console error in WebKit', () => {
   it('careers, admin, the React Native host, and the wallet signed in', async () => {
-    const proxy = await startConsoleProxy();
-    const page = await openPage('webkit', undefined, { proxy: proxy.address });
+    const page = await openPage('webkit');
     try {
       for (const { path, click, shown } of visits) {
         await page.goto(`${product.url}${path}`);
         if (click) await page.click(click);
         await until(() => page.evaluate(shown), 20_000, path);
-        assert.deepEqual(await proxy.settled(), [], path);
+        assert.deepEqual(await page.problems(), [], path);
       }
     } finally {
       await page.close();
-      await proxy.close();
     }
   });
 });
