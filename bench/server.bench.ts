@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { startSandbox } from '@checkr-kit/sandbox';
 import { memoryLogger } from '../server/src/logger.ts';
@@ -9,6 +10,7 @@ import type { BenchRow } from './types.ts';
 
 interface LoadResult {
   requestsPerSecond: number;
+  requests: number;
   p50: number;
   p99: number;
   errors: number;
@@ -39,6 +41,7 @@ export function load(
         if (error) return reject(error);
         resolve({
           requestsPerSecond: result.requests.average,
+          requests: result.requests.total,
           p50: result.latency.p50,
           p99: result.latency.p99,
           errors: result.errors + result.timeouts,
@@ -53,17 +56,26 @@ const root = new URL('../', import.meta.url).pathname;
 
 /**
  * Starts a bench/support/processes.ts role in its own process; resolves with its JSON line.
- * `wrapper` runs it inside another command (pg_virtualenv).
+ * `wrapper` runs it inside another command (pg_virtualenv); `nodeFlags` go to its node.
  */
 export function child<T>(
   role: string,
   env: Record<string, string> = {},
   wrapper: string[] = [],
+  nodeFlags: string[] = [],
 ): Promise<{ info: T; process: ChildProcess }> {
   const [command, ...prefix] = [...wrapper, process.execPath];
   const proc = spawn(
     command!,
-    [...prefix, '--conditions=source', '--import', 'tsx', 'bench/support/processes.ts', role],
+    [
+      ...prefix,
+      ...nodeFlags,
+      '--conditions=source',
+      '--import',
+      'tsx',
+      'bench/support/processes.ts',
+      role,
+    ],
     {
       cwd: root,
       env: { ...process.env, ...env },
@@ -83,6 +95,21 @@ export function child<T>(
 export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/**
+ * CPU time (user + system, ms) a process has used so far, from /proc (Linux; undefined
+ * elsewhere). Per request, it does not depend on how busy the rest of the machine is, as
+ * throughput does.
+ */
+function cpuMs(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks (USER_HZ, 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 export default async function serverBench(): Promise<BenchRow[]> {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const bff = await startSandbox({
@@ -97,53 +124,88 @@ export default async function serverBench(): Promise<BenchRow[]> {
   const sandbox = await child<{ url: string; env: Record<string, string>; workerId: string }>(
     'sandbox',
   );
-  const bffProcess = await child<{ url: string }>('bff', {
-    BFF_ENV: JSON.stringify({
-      ...sandbox.info.env,
-      DATABASE_URL: 'sqlite::memory:',
-      BFF_ADMIN_KEY: 'b'.repeat(32),
-      SESSION_SIGNING_KEY: 's'.repeat(40),
-      ALLOWED_ORIGINS: 'http://localhost',
-    }),
-  });
-  const upstreamBare = await child<{ url: string }>('upstream-bare', {
-    SANDBOX_ENV: JSON.stringify(sandbox.info.env),
-  });
+  // BENCH_CPU_PROF=dir: the BFF and the bare route run under --cpu-prof, written when they are
+  // stopped, in dir/bff and dir/upstream-bare (thread 0 is the main thread; tsx's loader has its
+  // own), to see where the token route's time goes.
+  const profile = (name: string) =>
+    process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}/${name}`]
+      : [];
+  const bffProcess = await child<{ url: string }>(
+    'bff',
+    {
+      BFF_ENV: JSON.stringify({
+        ...sandbox.info.env,
+        DATABASE_URL: 'sqlite::memory:',
+        BFF_ADMIN_KEY: 'b'.repeat(32),
+        SESSION_SIGNING_KEY: 's'.repeat(40),
+        ALLOWED_ORIGINS: 'http://localhost',
+      }),
+    },
+    [],
+    profile('bff'),
+  );
+  const upstreamBare = await child<{ url: string }>(
+    'upstream-bare',
+    { SANDBOX_ENV: JSON.stringify(sandbox.info.env) },
+    [],
+    profile('upstream-bare'),
+  );
   try {
-    // Alternating rounds, so a busy moment of a shared machine weighs on both sides alike.
-    const rounds = 3;
-    const roundSeconds = Math.max(2, Math.round(seconds / 2));
-    const bareRuns: LoadResult[] = [];
-    const tokenRuns: LoadResult[] = [];
+    // The same load on both sides: 50 connections, the same worker, so the same upstream call.
     const worker = { 'x-bench-worker': sandbox.info.workerId };
+    const sides = {
+      bare: { url: `${upstreamBare.info.url}/token`, pid: upstreamBare.process.pid },
+      token: { url: `${bffProcess.info.url}/v1/pay/token`, pid: bffProcess.process.pid },
+    };
+    const runs: Record<keyof typeof sides, LoadResult[]> = { bare: [], token: [] };
+    const cpu = { bare: { ms: 0, requests: 0 }, token: { ms: 0, requests: 0 } };
+    const run = async (side: keyof typeof sides, runSeconds: number, counted = true) => {
+      const before = cpuMs(sides[side].pid);
+      const result = await load(sides[side].url, {
+        connections: 50,
+        seconds: runSeconds,
+        headers: worker,
+      });
+      const after = cpuMs(sides[side].pid);
+      if (!counted) return;
+      runs[side].push(result);
+      if (before !== undefined && after !== undefined) {
+        cpu[side].ms += after - before;
+        cpu[side].requests += result.requests;
+      }
+    };
+    // Warm-up, not counted: both processes (and the simulator) compiled hot paths and opened
+    // their keep-alive connections before anything is measured.
+    await run('bare', 2, false);
+    await run('token', 2, false);
+    // Alternating rounds, each pair in turn order (ABBA), so a busy moment of a shared machine
+    // and any drift weigh on both sides alike.
+    const rounds = 4;
+    const roundSeconds = Math.max(2, Math.round(seconds / 2));
     for (let round = 0; round < rounds; round++) {
-      bareRuns.push(
-        await load(`${upstreamBare.info.url}/token`, {
-          connections: 50,
-          seconds: roundSeconds,
-          headers: worker,
-        }),
-      );
-      tokenRuns.push(
-        await load(`${bffProcess.info.url}/v1/pay/token`, {
-          connections: 50,
-          seconds: roundSeconds,
-          headers: worker,
-        }),
-      );
+      const order: Array<keyof typeof sides> =
+        round % 2 === 0 ? ['bare', 'token'] : ['token', 'bare'];
+      for (const side of order) await run(side, roundSeconds);
     }
-    const of = (runs: LoadResult[], pick: (r: LoadResult) => number) => median(runs.map(pick));
-    const bareLoad = {
-      requestsPerSecond: of(bareRuns, (r) => r.requestsPerSecond),
-      p99: of(bareRuns, (r) => r.p99),
-      failures: bareRuns.reduce((n, r) => n + r.errors + r.non2xx, 0),
-    };
-    const tokenLoad = {
-      requestsPerSecond: of(tokenRuns, (r) => r.requestsPerSecond),
-      p50: of(tokenRuns, (r) => r.p50),
-      p99: of(tokenRuns, (r) => r.p99),
-      failures: tokenRuns.reduce((n, r) => n + r.errors + r.non2xx, 0),
-    };
+    const of = (results: LoadResult[], pick: (r: LoadResult) => number) =>
+      median(results.map(pick));
+    const summary = (results: LoadResult[]) => ({
+      requestsPerSecond: of(results, (r) => r.requestsPerSecond),
+      p50: of(results, (r) => r.p50),
+      p99: of(results, (r) => r.p99),
+      failures: results.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    });
+    const bareLoad = summary(runs.bare);
+    const tokenLoad = summary(runs.token);
+    // Per round, since both sides of a round met the same machine.
+    const roundRatios = runs.token.map(
+      (token, i) => token.requestsPerSecond / runs.bare[i]!.requestsPerSecond,
+    );
+    const cpuPerRequest = (side: keyof typeof sides) =>
+      cpu[side].requests > 0 ? (cpu[side].ms * 1000) / cpu[side].requests : undefined;
+    const bareCpu = cpuPerRequest('bare');
+    const tokenCpu = cpuPerRequest('token');
 
     // The candidate route: one session per run, the same (valid) candidate resubmitted.
     const admin = {
@@ -242,24 +304,45 @@ export default async function serverBench(): Promise<BenchRow[]> {
         value: Math.round(bareLoad.requestsPerSecond),
         unit: 'req/s',
       },
-      {
-        name: 'same upstream call from a bare Express route, p99',
-        value: bareLoad.p99,
-        unit: 'ms',
-      },
+      { name: 'bare route latency p50', value: bareLoad.p50, unit: 'ms' },
+      { name: 'bare route latency p99', value: bareLoad.p99, unit: 'ms' },
       {
         name: `GET /v1/pay/token (BFF process -> sandbox process), 50 connections, median of ${rounds} x ${roundSeconds} s`,
         value: Math.round(tokenLoad.requestsPerSecond),
         unit: 'req/s',
       },
+      { name: 'GET /v1/pay/token latency p50', value: tokenLoad.p50, unit: 'ms' },
+      { name: 'GET /v1/pay/token latency p99', value: tokenLoad.p99, unit: 'ms' },
       {
         name: 'token route throughput / bare route making the same upstream call',
         value: Math.round((tokenLoad.requestsPerSecond / bareLoad.requestsPerSecond) * 100) / 100,
         unit: 'ratio',
         goal: '>= 0.85',
       },
-      { name: 'GET /v1/pay/token latency p50', value: tokenLoad.p50, unit: 'ms' },
-      { name: 'GET /v1/pay/token latency p99', value: tokenLoad.p99, unit: 'ms' },
+      {
+        name: `the same ratio per round (ABBA), median of ${rounds}`,
+        value: Math.round(median(roundRatios) * 100) / 100,
+        unit: 'ratio',
+      },
+      ...(bareCpu !== undefined && tokenCpu !== undefined
+        ? [
+            {
+              name: 'bare route CPU per request (its process)',
+              value: Math.round(bareCpu),
+              unit: 'µs',
+            },
+            {
+              name: 'GET /v1/pay/token CPU per request (BFF process)',
+              value: Math.round(tokenCpu),
+              unit: 'µs',
+            },
+            {
+              name: 'bare route CPU / token route CPU per request (less load-dependent)',
+              value: Math.round((bareCpu / tokenCpu) * 100) / 100,
+              unit: 'ratio',
+            },
+          ]
+        : []),
       {
         name: 'GET /v1/pay/token and bare route errors + non-2xx',
         value: tokenLoad.failures + bareLoad.failures,
@@ -297,7 +380,17 @@ export default async function serverBench(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    for (const proc of [sandbox.process, bffProcess.process, upstreamBare.process]) proc.kill();
+    // SIGINT: the children exit themselves, so a --cpu-prof profile is written.
+    await Promise.all(
+      [sandbox.process, bffProcess.process, upstreamBare.process].map(
+        (proc) =>
+          new Promise((resolve) => {
+            if (proc.exitCode !== null) return resolve(undefined);
+            proc.once('exit', resolve);
+            proc.kill('SIGINT');
+          }),
+      ),
+    );
     await bff.close();
   }
 }

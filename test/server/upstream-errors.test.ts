@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
+import { z } from 'zod';
 import { CheckrClient } from '../../server/src/clients/checkr.ts';
 import { CheckrPayClient } from '../../server/src/clients/checkr-pay.ts';
-import { UpstreamError } from '../../server/src/clients/http.ts';
+import { requestJson, UpstreamError } from '../../server/src/clients/http.ts';
 import { parseConfig } from '../../server/src/config.ts';
 
 // A long per-try timeout: on a loaded machine a slow answer must not read as a failed try.
@@ -112,6 +113,81 @@ describe('upstream errors, by meaning', () => {
     assert.equal(calls.length, 1);
     assert.equal(error.failure, 'refused');
     assert.deepEqual(error.messages, ['Package not found']);
+  });
+});
+
+describe('upstream timeouts', () => {
+  const quick = { attempts: 2, timeoutMs: 30, baseDelayMs: 1, maxDelayMs: 2 };
+  const anything = z.unknown();
+
+  it('a try that gets no answer is aborted at the timeout and retried, then unavailable', async () => {
+    const signals: AbortSignal[] = [];
+    // Never answers: only the abort ends the call, as with a hung upstream.
+    const hung: typeof fetch = (_url, init) =>
+      new Promise((_resolve, reject) => {
+        signals.push(init!.signal!);
+        init!.signal!.addEventListener('abort', () => reject(new Error('aborted')));
+      });
+    const error = await requestJson(
+      'checkr',
+      'http://upstream.test/',
+      { method: 'GET', path: 'v1/x' },
+      anything,
+      quick,
+      hung,
+    ).then(
+      () => assert.fail('the call succeeded'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof UpstreamError);
+    assert.equal(error.failure, 'unavailable');
+    assert.equal(signals.length, 2);
+    assert.ok(signals.every((signal) => signal.aborted));
+  });
+
+  it('a body that stops arriving is aborted too', async () => {
+    const stalled: typeof fetch = async (_url, init) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"id":'));
+            init!.signal!.addEventListener('abort', () => controller.error(new Error('aborted')));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    const error = await requestJson(
+      'checkr',
+      'http://upstream.test/',
+      { method: 'GET', path: 'v1/x' },
+      z.object({ id: z.string() }),
+      quick,
+      stalled,
+    ).then(
+      () => assert.fail('the call succeeded'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof UpstreamError);
+    assert.equal(error.failure, 'shape');
+  });
+
+  it('a call that was answered leaves no timer behind to abort it later', async () => {
+    let signal: AbortSignal | undefined;
+    const answered: typeof fetch = async (_url, init) => {
+      signal = init!.signal!;
+      return Response.json({ ok: true });
+    };
+    await requestJson(
+      'checkr',
+      'http://upstream.test/',
+      { method: 'GET', path: 'v1/x' },
+      anything,
+      quick,
+      answered,
+    );
+    // Three timeouts later the finished call's signal is still untouched.
+    await new Promise((resolve) => setTimeout(resolve, quick.timeoutMs * 3));
+    assert.equal(signal?.aborted, false);
   });
 });
 

