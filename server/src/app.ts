@@ -8,7 +8,7 @@ import { openApiDocument } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
 import { kitRoutes, type KitRoutes } from './routes/kit.ts';
-import { corsAllowList, type FailureLimit } from './routes/middleware.ts';
+import { corsAllowList, under, type FailureLimit } from './routes/middleware.ts';
 import { payRoutes, webhookRoutes } from './routes/pay-and-webhooks.ts';
 import type { ApplyService } from './services/apply.ts';
 import type { HostAuthenticator, PayService } from './services/pay.ts';
@@ -115,7 +115,7 @@ export function createApp(deps: AppDeps): Express {
   const ownOrigins = config.sandbox ? demoOrigins(config) : [];
   const allowed = (origin: string) =>
     config.allowedOrigins.includes(origin) || ownOrigins.includes(origin);
-  app.use(['/v1/apply', '/v1/pay'], corsAllowList(allowed));
+  app.use(under(['/v1/apply', '/v1/pay'], corsAllowList(allowed)));
 
   // Express answers HEAD with the GET handler: on these routes that would mint a Pay token
   // (one-time, upstream) or read a session for a response nobody sees.

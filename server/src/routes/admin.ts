@@ -1,11 +1,11 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
 import { AppError } from '../errors.ts';
 import type { ApplyService } from '../services/apply.ts';
 import type { ConsentListRow, OutboxItem, Store } from '../store/store.ts';
 import { json, responses, tooManyFailures } from './describe.ts';
-import { noStore, requireAdmin, type FailureLimit } from './middleware.ts';
+import { noStore, requireAdmin, under, type FailureLimit } from './middleware.ts';
 
 /** The customer's back office: consent records and their PDFs, behind the admin key. */
 export function adminRoutes({
@@ -22,7 +22,7 @@ export function adminRoutes({
   adminFailures?: FailureLimit;
   /** Wakes the outbox worker after an item is made due again. */
   onRetry?: () => void;
-}): Router {
+}): RequestHandler {
   const router = Router();
   router.use('/v1/consents', noStore, requireAdmin(adminKey, adminFailures));
   router.use('/v1/outbox', noStore, requireAdmin(adminKey, adminFailures));
@@ -88,7 +88,7 @@ export function adminRoutes({
     res.set('X-Consent-Pdf-Matches-Stored', identical ? 'true' : 'false');
     res.send(Buffer.from(pdf));
   });
-  return router;
+  return under(['/v1/consents', '/v1/outbox'], router);
 }
 
 export function consentRow(row: ConsentListRow) {

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { hasUnsafeCharacters } from '@checkr-kit/validation';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
@@ -12,6 +12,7 @@ import {
   noStore,
   requireAdmin,
   requireSessionToken,
+  under,
   type FailureLimit,
   type RateLimitCounter,
 } from './middleware.ts';
@@ -290,7 +291,7 @@ export function applyRoutes({
   adminFailures,
   resolveAudience,
   limits,
-}: ApplyRouteOptions): Router {
+}: ApplyRouteOptions): RequestHandler {
   const router = Router();
   const small = express.json({ limit: '16kb' });
   const admin = requireAdmin(adminKey, adminFailures);
@@ -366,5 +367,5 @@ export function applyRoutes({
     },
   );
 
-  return router;
+  return under(['/v1/apply-sessions', '/v1/apply'], router);
 }

@@ -18,6 +18,7 @@ import {
   noStore,
   refuseAfterFailures,
   requireAdmin,
+  under,
   type FailureLimit,
   type RateLimitCounter,
 } from './middleware.ts';
@@ -61,7 +62,7 @@ export function payRoutes({
   /** Failed admin keys per address before 429. */
   adminFailures?: FailureLimit;
   limits: { windowMs: number; token: number; counter?: RateLimitCounter };
-}): Router {
+}): RequestHandler {
   const router = Router();
   const requirePay = (): PayService => {
     if (!pay)
@@ -129,10 +130,10 @@ export function payRoutes({
       res.json(await service.token(worker));
     },
   );
-  return router;
+  return under(['/v1/pay'], router);
 }
 
-export function webhookRoutes(webhooks: WebhookService, failures?: FailureLimit): Router {
+export function webhookRoutes(webhooks: WebhookService, failures?: FailureLimit): RequestHandler {
   const router = Router();
   // An address that sent too many unsigned, badly signed or malformed posts is refused before
   // its body (up to 1 MB) is read; only those failures count, never a verified delivery.
@@ -161,7 +162,7 @@ export function webhookRoutes(webhooks: WebhookService, failures?: FailureLimit)
       next(error);
     },
   );
-  return router;
+  return under(['/v1/webhooks'], router);
 }
 
 const payToken = z
