@@ -59,7 +59,8 @@ if (role === 'sandbox') {
           accept: 'application/json',
           'x-checkr-pay-access-key': env.CHECKR_PAY_ACCESS_KEY!,
           'x-checkr-pay-secret-key': env.CHECKR_PAY_SECRET_KEY!,
-          'x-checkr-pay-worker-session-id': 'bench-session',
+          // The BFF sends an HMAC of the host session here (64 hex digits): the same length.
+          'x-checkr-pay-worker-session-id': 'b'.repeat(64),
         },
       },
     );
