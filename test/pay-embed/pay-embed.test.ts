@@ -2,6 +2,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import { executeServerCommand } from '@web/test-runner-commands';
 import '@checkr-kit/pay-embed';
 import { allowedEmbedUrl, type CkPayEmbed, type PayToken } from '@checkr-kit/pay-embed';
+import { press } from '../support/keys.ts';
 import { until, wait } from '../support/until.ts';
 
 const bffUrl = (await executeServerCommand('bff-url')) as string;
@@ -112,6 +113,27 @@ describe('ck-pay-embed with the sandbox', () => {
       ['rgb(21, 25, 30)', 'rgb(238, 241, 245)', 'rgb(58, 66, 76)'],
       ['rgb(1, 2, 3)', 'rgb(238, 241, 245)', 'rgb(58, 66, 76)'],
     ]);
+  });
+
+  it('shows its focus ring in the colours of the theme it is in, apart from the button fill', async () => {
+    const failing = () => Promise.reject(Object.assign(new Error('down'), { code: 'upstream' }));
+    const box = await fixture(
+      html`<div>
+        <button>before</button>
+        <div theme="dark"><ck-pay-embed .fetchToken=${failing}></ck-pay-embed></div>
+      </div>`,
+    );
+    const el = box.querySelector('ck-pay-embed')!;
+    const retry = await until(() => el.shadowRoot!.querySelector('button'));
+    box.querySelector('button')!.focus();
+    await press('Tab');
+    expect(el.shadowRoot!.activeElement).to.equal(retry);
+    // The dark surface as a gap, then the dark focus colour: not the light one a ring declared
+    // only on :root would carry into a dark wrapper.
+    const ring = getComputedStyle(retry).boxShadow;
+    expect(ring).to.contain('rgb(21, 25, 30)');
+    expect(ring).to.contain('rgb(138, 180, 255)');
+    expect(ring).not.to.contain('rgb(31, 95, 209)');
   });
 
   it('refuses an embed_url on any other host, and never loads it', async () => {

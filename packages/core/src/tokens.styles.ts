@@ -11,6 +11,11 @@ import { css, unsafeCSS, type CSSResult } from 'lit';
  * `formTokens` (form-tokens.styles.ts), the rest, which only the fields and the flow install; so a
  * page with the Pay embed alone downloads only the first. The declarations are written without
  * indentation or spaces: unlike css`` literals, these strings reach the bundle as written.
+ *
+ * `--ck-focus-ring` is declared with the colours, not the scale: a custom property's `var()`s
+ * resolve where it is declared, so under `theme="dark"` on a wrapper a ring declared on `:root`
+ * kept the light focus colour. It is a surface-coloured gap and then the focus colour, so a
+ * focused primary button (filled with the same blue) shows a ring apart from its fill.
  */
 export function tokenSheet(scale: string, light: string, dark: string): CSSResult {
   return css`
@@ -46,7 +51,6 @@ export const baseTokens = tokenSheet(
 --ck-radius-m:0.5rem;
 --ck-border-width:1px;
 --ck-control-height:2.75rem;
---ck-focus-ring:0 0 0 3px var(--ck-color-focus);
 `,
   `
 --ck-color-brand:#1f5fd1;
@@ -56,6 +60,7 @@ export const baseTokens = tokenSheet(
 --ck-color-border-subtle:#d4d9e0;
 --ck-color-danger-surface:#fdecea;
 --ck-color-focus:#1f5fd1;
+--ck-focus-ring:0 0 0 2px var(--ck-color-surface),0 0 0 5px var(--ck-color-focus);
 color-scheme:light;
 `,
   `
@@ -66,6 +71,7 @@ color-scheme:light;
 --ck-color-border-subtle:#3a424c;
 --ck-color-danger-surface:#3d1512;
 --ck-color-focus:#8ab4ff;
+--ck-focus-ring:0 0 0 2px var(--ck-color-surface),0 0 0 5px var(--ck-color-focus);
 color-scheme:dark;
 `,
 );
