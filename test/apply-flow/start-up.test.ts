@@ -119,6 +119,48 @@ describe('start-up', () => {
     }
   });
 
+  it('builds ck-pii-form’s form in a task of its own when something rendered before it', async () => {
+    // On config arrival the flow renders the step, then ck-pii-form clones its form of fourteen
+    // elements: two tasks on a phone, not one long one. Here a checkbox renders first (2 ms).
+    const update = Object.getOwnPropertyDescriptor(LitElement.prototype, 'update')!.value as (
+      this: LitElement,
+      changed: Map<PropertyKey, unknown>,
+    ) => void;
+    let tasks = 0;
+    let counting = true;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      tasks++;
+      if (counting) channel.port2.postMessage(null);
+    };
+    const rendered = new Map<string, number>();
+    LitElement.prototype['update'] = function (this: LitElement, changed) {
+      if (this.localName === 'ck-checkbox' && !rendered.has('ck-checkbox')) {
+        const until = performance.now() + 2;
+        while (performance.now() < until);
+      }
+      if (!rendered.has(this.localName)) rendered.set(this.localName, tasks);
+      update.call(this, changed);
+    };
+    const host = document.createElement('div');
+    const form = document.createElement('ck-pii-form');
+    try {
+      channel.port2.postMessage(null);
+      host.append(document.createElement('ck-checkbox'), form);
+      document.body.append(host);
+      await form.updateComplete;
+    } finally {
+      LitElement.prototype['update'] = update;
+      counting = false;
+    }
+    try {
+      expect(rendered.get('ck-pii-form')).to.be.greaterThan(rendered.get('ck-checkbox')!);
+      await until(() => form.shadowRoot!.querySelector('form')!.hidden === false);
+    } finally {
+      host.remove();
+    }
+  });
+
   it('builds no Intl.DateTimeFormat for the kit’s own languages', async () => {
     const original = Intl.DateTimeFormat;
     let built = 0;

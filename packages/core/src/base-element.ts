@@ -1,7 +1,7 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { FormLocalizeController } from './localize.ts';
 import { forwardToHost } from './rn-bridge.ts';
-import { sliceSpent } from './slices.ts';
+import { renderInSlice, sliceSpent } from './slices.ts';
 import { formTokens } from './form-tokens.styles.ts';
 import { baseTokens, installTokens } from './tokens.styles.ts';
 import { buttonVariantStyles, visuallyHiddenStyles } from './apply.styles.ts';
@@ -85,10 +85,23 @@ export class CkElement extends CkBaseElement {
     super.connectedCallback();
   }
 
-  /** Starts the clock of this task's rendering (slices.ts) before any field renders. */
+  /**
+   * Starts the clock of this task's rendering (slices.ts). A first render waits for a later
+   * task once the task has rendered for longer than `firstRenderBudget()`; every other update
+   * runs at once.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    sliceSpent();
+    const budget = this.hasUpdated ? Infinity : this.firstRenderBudget();
+    if (sliceSpent(budget)) return renderInSlice(() => super.scheduleUpdate(), budget);
     return super.scheduleUpdate();
+  }
+
+  /**
+   * How long this task may have rendered before this element's first render waits for a later
+   * one: never (`Infinity`) for what is seen or reached at once, the default.
+   */
+  protected firstRenderBudget(): number {
+    return Infinity;
   }
 
   /**

@@ -13,7 +13,7 @@ export type ValidationIssue =
   RuleIssue | { code: string; pointer: string; params?: Record<string, string | number> };
 import { CkElement, baseStyles } from './base-element.ts';
 import { registerTranslation } from './localize.ts';
-import { renderInSlice, sliceSpent } from './slices.ts';
+import { SLICE_MS } from './slices.ts';
 import { enApply } from './translations/en.ts';
 
 // Every field speaks English and knows the validation messages, without the Pay embed paying for it.
@@ -213,14 +213,12 @@ export abstract class CkFormControl extends CkElement {
   }
 
   /**
-   * In a form that is not shown yet (ck-pii-form's, until its fields have rendered), the first
-   * render waits for a later task once this one has rendered long enough (slices.ts): nobody can
-   * see or reach the field meanwhile. Every other update runs at once.
+   * In a form not shown yet (ck-pii-form's, until its fields have rendered), the first render
+   * waits for a later task once this one has rendered a slice (slices.ts): nobody can see or
+   * reach the field meanwhile.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (this.hasUpdated || !this.closest('form')?.hidden || !sliceSpent())
-      return super.scheduleUpdate();
-    return renderInSlice(() => super.scheduleUpdate());
+  protected override firstRenderBudget(): number {
+    return this.closest('form')?.hidden ? SLICE_MS : Infinity;
   }
 
   get form(): HTMLFormElement | null {

@@ -107,6 +107,15 @@ export class CkPiiForm extends CkElement {
   }
 
   /**
+   * Its first render is a hidden form of fourteen elements: it starts a task of its own once
+   * anything has rendered in this one (core's slices.ts). On config arrival the flow's step is
+   * one task and this form the next, instead of one long task.
+   */
+  protected override firstRenderBudget(): number {
+    return 0;
+  }
+
+  /**
    * The form is hidden (static `hidden` above) until every field has rendered once: on a slow
    * phone they render over a few tasks (core's slices.ts), and a half-built form would be painted
    * and then pushed down, the rights and the button with it. On a fast one it is the same task.
