@@ -14,12 +14,8 @@ import {
   fieldStyles,
   type ValidationIssue,
 } from '@checkr-kit/core';
-import {
-  LICENSE_FORMATS,
-  US_STATES,
-  normalizeState,
-  validateDriverLicense,
-} from '@checkr-kit/validation';
+import { LICENSE_FORMATS, normalizeState, validateDriverLicense } from '@checkr-kit/validation';
+import { OptionNodes, stateChoices } from '../select/option-nodes.ts';
 
 /**
  * Driver's licence: the issuing state, then the number, with that state's format under the
@@ -64,6 +60,8 @@ export class CkDriverLicenseField extends CkFormControl {
   /** The issuing state (`CA`). `value` holds the number. */
   state = '';
   stateLabel = '';
+
+  private readonly stateNodes = new OptionNodes();
 
   private get input(): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>('input');
@@ -129,7 +127,6 @@ export class CkDriverLicenseField extends CkFormControl {
 
   override render(): TemplateResult {
     const issue = this.currentIssue;
-    const names = this.localize.validation.stateNames;
     const error = this.renderError();
     const stateError = issue?.pointer === '/driver_license_state';
     return html`
@@ -150,10 +147,8 @@ export class CkDriverLicenseField extends CkFormControl {
             @change=${this.handleState}
             @blur=${this.handleBlur}
           >
-            <option value="" ?selected=${this.state === ''}>
-              ${this.localize.term('select_placeholder')}
-            </option>
-            ${US_STATES.map(([code, name]) => html`<option value=${code} ?selected=${code === this.state}>${names[code] ?? name}</option>`)}
+            <option value="">${this.localize.term('select_placeholder')}</option>
+            ${this.stateNodes.of(stateChoices(this.localize.validation.stateNames), this.state)}
           </select>
         </div>
         <div>

@@ -8,12 +8,9 @@ import {
   fieldStyles,
   type ValidationIssue,
 } from '@checkr-kit/core';
-import { US_STATES } from '@checkr-kit/validation';
+import { OptionNodes, stateChoices, type SelectOption } from './option-nodes.ts';
 
-export interface SelectOption {
-  value: string;
-  label: string;
-}
+export type { SelectOption };
 
 /**
  * A labelled native `<select>` (the most robust choice on phones and with screen readers). With
@@ -55,6 +52,8 @@ export class CkSelect extends CkFormControl {
   /** The code reported when required and nothing is chosen. */
   requiredCode = 'driver_license_state_required';
 
+  private readonly optionNodes = new OptionNodes();
+
   private get select(): HTMLSelectElement | null {
     return this.renderRoot.querySelector<HTMLSelectElement>('select');
   }
@@ -72,9 +71,7 @@ export class CkSelect extends CkFormControl {
   }
 
   private choices(): SelectOption[] {
-    if (!this.states) return this.options;
-    const names = this.localize.validation.stateNames;
-    return US_STATES.map(([code, name]) => ({ value: code, label: names[code] ?? name }));
+    return this.states ? stateChoices(this.localize.validation.stateNames) : this.options;
   }
 
   private handleSelect(event: Event): void {
@@ -96,15 +93,8 @@ export class CkSelect extends CkFormControl {
         @change=${this.handleSelect}
         @blur=${this.handleBlur}
       >
-        <option value="" ?selected=${this.value === ''}>
-          ${this.localize.term('select_placeholder')}
-        </option>
-        ${this.choices().map(
-          (option) =>
-            html`<option value=${option.value} ?selected=${option.value === this.value}>
-              ${option.label}
-            </option>`,
-        )}
+        <option value="">${this.localize.term('select_placeholder')}</option>
+        ${this.optionNodes.of(this.choices(), this.value)}
       </select>
     `);
   }
