@@ -153,6 +153,43 @@ describe('ck-pii-form', () => {
     expect(ssn.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('already in use');
   });
 
+  it('shows the states it was given from the first render, named in the language, kept when it changes', async () => {
+    registerTranslation(es);
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="es">
+        <ck-pii-form
+          .requirements=${requirements}
+          .values=${{ residence_state: 'NY', driver_license_state: 'NC' }}
+        ></ck-pii-form>
+      </div>`,
+    );
+    const el = wrapper.querySelector('ck-pii-form')!;
+    await el.updateComplete;
+    const select = (id: string) =>
+      el.shadowRoot!.querySelector(`#${id}`)!.shadowRoot!.querySelector('select')!;
+    const chosen = (id: string) => {
+      const { value, selectedOptions, options } = select(id);
+      return [value, selectedOptions[0]!.textContent!.trim(), options.length];
+    };
+    expect(chosen('residence_state')).to.deep.equal(['NY', 'Nueva York', 53]);
+    expect(chosen('driver_license')).to.deep.equal(['NC', 'Carolina del Norte', 53]);
+    const residenceOption = select('residence_state').selectedOptions[0];
+    // A keystroke renders the licence field again; its options are left as they are.
+    const licence = el.shadowRoot!.querySelector<HTMLElement & { value: string }>(
+      '#driver_license',
+    )!;
+    const licenceOption = select('driver_license').selectedOptions[0];
+    licence.value = 'A';
+    await (licence as unknown as CkPiiForm).updateComplete;
+    expect(select('driver_license').selectedOptions[0]).to.equal(licenceOption);
+    wrapper.lang = 'en';
+    await new Promise((resolve) => setTimeout(resolve));
+    await el.updateComplete;
+    expect(chosen('residence_state')).to.deep.equal(['NY', 'New York', 53]);
+    expect(chosen('driver_license')).to.deep.equal(['NC', 'North Carolina', 53]);
+    expect(select('residence_state').selectedOptions[0]).not.to.equal(residenceOption);
+  });
+
   it('speaks Spanish under lang="es", day before month', async () => {
     registerTranslation(es);
     const wrapper = await fixture(

@@ -15,7 +15,7 @@ import {
   type ValidationIssue,
 } from '@checkr-kit/core';
 import { LICENSE_FORMATS, normalizeState, validateDriverLicense } from '@checkr-kit/validation';
-import { OptionNodes, stateChoices } from '../select/option-nodes.ts';
+import { OptionNodes } from '../select/option-nodes.ts';
 
 /**
  * Driver's licence: the issuing state, then the number, with that state's format under the
@@ -148,7 +148,7 @@ export class CkDriverLicenseField extends CkFormControl {
             @blur=${this.handleBlur}
           >
             <option value="">${this.localize.term('select_placeholder')}</option>
-            ${this.stateNodes.of(stateChoices(this.localize.validation.stateNames), this.state)}
+            ${this.stateNodes.of(this.localize.validation.stateNames, this.state)}
           </select>
         </div>
         <div>

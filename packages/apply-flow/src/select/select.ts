@@ -8,7 +8,7 @@ import {
   fieldStyles,
   type ValidationIssue,
 } from '@checkr-kit/core';
-import { OptionNodes, stateChoices, type SelectOption } from './option-nodes.ts';
+import { OptionNodes, type SelectOption } from './option-nodes.ts';
 
 export type { SelectOption };
 
@@ -70,10 +70,6 @@ export class CkSelect extends CkFormControl {
     return { code: this.requiredCode, pointer: `/${this.name}` };
   }
 
-  private choices(): SelectOption[] {
-    return this.states ? stateChoices(this.localize.validation.stateNames) : this.options;
-  }
-
   private handleSelect(event: Event): void {
     this.value = (event.target as HTMLSelectElement).value;
     this.handleChange();
@@ -94,7 +90,10 @@ export class CkSelect extends CkFormControl {
         @blur=${this.handleBlur}
       >
         <option value="">${this.localize.term('select_placeholder')}</option>
-        ${this.optionNodes.of(this.choices(), this.value)}
+        ${this.optionNodes.of(
+          this.states ? this.localize.validation.stateNames : this.options,
+          this.value,
+        )}
       </select>
     `);
   }
