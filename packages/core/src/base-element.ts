@@ -110,10 +110,11 @@ export class CkElement extends CkBaseElement {
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
-    const firstRenders = [...this.renderRoot.querySelectorAll('*')].filter(
-      (el): el is CkElement => el instanceof CkElement && !el.hasUpdated,
+    await Promise.allSettled(
+      [...this.renderRoot.querySelectorAll('*')].map(
+        (el) => el instanceof CkElement && !el.hasUpdated && el.updateComplete,
+      ),
     );
-    await Promise.allSettled(firstRenders.map((el) => el.updateComplete));
     return result;
   }
 }

@@ -25,7 +25,7 @@ function nextTask(): Promise<void> {
 }
 
 /** Notes kit rendering in this task, and says whether it has rendered for more than `budget` ms. */
-export function sliceSpent(budget = SLICE_MS): boolean {
+export function sliceSpent(budget: number): boolean {
   const now = performance.now();
   if (sliceStart === undefined) {
     const start = now;
@@ -41,7 +41,7 @@ export function sliceSpent(budget = SLICE_MS): boolean {
  * Runs `render` in a task that has rendered for no more than `budget` ms. The check and the
  * render are one step, so each of many waiting renders sees the time the ones before it took.
  */
-export async function renderInSlice(render: () => void, budget = SLICE_MS): Promise<void> {
+export async function renderInSlice(render: () => void, budget: number): Promise<void> {
   while (sliceSpent(budget)) {
     nextSlice ??= nextTask().then(() => {
       nextSlice = undefined;

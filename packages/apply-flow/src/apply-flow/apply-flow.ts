@@ -15,7 +15,6 @@ import {
   type ApplyDocument,
   type BffErrorItem,
   type CkPiiSubmitEvent,
-  type TermKey,
 } from '@checkr-kit/core';
 import { stateDocumentApplies } from '@checkr-kit/validation';
 import type { CkDisclosure } from '../disclosure/disclosure.ts';
@@ -228,12 +227,9 @@ export class CkApplyFlow extends CkElement {
   }
 
   private titleOf(step: Step): string {
-    const keys: Record<Exclude<Step['kind'], 'document'>, TermKey> = {
-      pii: 'pii_title',
-      signature: 'signature_title',
-      complete: 'complete_title',
-    };
-    return step.kind === 'document' ? step.document.title : this.localize.term(keys[step.kind]);
+    return step.kind === 'document'
+      ? step.document.title
+      : this.localize.term(`${step.kind}_title`);
   }
 
   private async handlePiiSubmit(event: CkPiiSubmitEvent): Promise<void> {

@@ -166,17 +166,15 @@ export class CkDobField extends CkFormControl {
   }
 
   private renderPart(part: Part, index: number): TemplateResult {
-    const label = { day: 'dob_day', month: 'dob_month', year: 'dob_year' } as const;
-    const autocomplete = { day: 'bday-day', month: 'bday-month', year: 'bday-year' } as const;
     return html`<div class="part ${part}">
-      <label for=${index === 0 ? 'control' : part}>${this.localize.term(label[part])}</label>
+      <label for=${index === 0 ? 'control' : part}>${this.localize.term(`dob_${part}`)}</label>
       <input
         part="input"
         id=${index === 0 ? 'control' : part}
         name=${part}
         type="text"
         inputmode="numeric"
-        autocomplete=${autocomplete[part]}
+        autocomplete=${`bday-${part}`}
         maxlength=${part === 'year' ? 4 : 2}
         .value=${live(this[part])}
         ?disabled=${this.disabled}
