@@ -156,6 +156,40 @@ describe('start-up', () => {
     }
   });
 
+  it('leaves whatever else a hidden form holds for a later task too, not only its fields', async () => {
+    // ck-pii-form's rights disclosure is no field: it used to render in the task that had just
+    // built the form. Here a checkbox outside the form spends the slice (10 ms).
+    const update = Object.getOwnPropertyDescriptor(LitElement.prototype, 'update')!.value as (
+      this: LitElement,
+      changed: Map<PropertyKey, unknown>,
+    ) => void;
+    LitElement.prototype['update'] = function (this: LitElement, changed) {
+      if (this.localName === 'ck-checkbox' && !this.hasUpdated) {
+        const until = performance.now() + 10;
+        while (performance.now() < until);
+      }
+      update.call(this, changed);
+    };
+    const host = document.createElement('div');
+    const checkbox = document.createElement('ck-checkbox');
+    const form = document.createElement('form');
+    form.hidden = true;
+    const disclosure = document.createElement('ck-disclosure');
+    form.append(disclosure);
+    try {
+      host.append(checkbox, form);
+      document.body.append(host);
+      await checkbox.updateComplete;
+      for (let turn = 0; turn < 20; turn++) await null;
+      expect(disclosure.hasUpdated).to.equal(false);
+      await disclosure.updateComplete;
+      expect(disclosure.hasUpdated).to.equal(true);
+    } finally {
+      LitElement.prototype['update'] = update;
+      host.remove();
+    }
+  });
+
   it('builds no Intl.DateTimeFormat for the kit’s own languages', async () => {
     const original = Intl.DateTimeFormat;
     let built = 0;

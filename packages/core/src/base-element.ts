@@ -1,7 +1,7 @@
 import { LitElement, css, type CSSResultGroup } from 'lit';
 import { FormLocalizeController } from './localize.ts';
 import { forwardToHost } from './rn-bridge.ts';
-import { renderInSlice, sliceSpent } from './slices.ts';
+import { SLICE_MS, renderInSlice, sliceSpent } from './slices.ts';
 import { formTokens } from './form-tokens.styles.ts';
 import { baseTokens, installTokens } from './tokens.styles.ts';
 import { buttonVariantStyles, visuallyHiddenStyles } from './apply.styles.ts';
@@ -98,10 +98,12 @@ export class CkElement extends CkBaseElement {
 
   /**
    * How long this task may have rendered before this element's first render waits for a later
-   * one: never (`Infinity`) for what is seen or reached at once, the default.
+   * one: a slice inside a form not shown yet (ck-pii-form's, until its fields and its rights
+   * disclosure have rendered), where nobody can see or reach it meanwhile; never (`Infinity`)
+   * for what is seen at once.
    */
   protected firstRenderBudget(): number {
-    return Infinity;
+    return this.closest('form')?.hidden ? SLICE_MS : Infinity;
   }
 
   /**

@@ -13,7 +13,6 @@ export type ValidationIssue =
   RuleIssue | { code: string; pointer: string; params?: Record<string, string | number> };
 import { CkElement, baseStyles } from './base-element.ts';
 import { registerTranslation } from './localize.ts';
-import { SLICE_MS } from './slices.ts';
 import { enApply } from './translations/en.ts';
 
 // Every field speaks English and knows the validation messages, without the Pay embed paying for it.
@@ -210,15 +209,6 @@ export abstract class CkFormControl extends CkElement {
     super.connectedCallback();
     watchPresses();
     if (!this.hasUpdated) this.defaultValue = this.value;
-  }
-
-  /**
-   * In a form not shown yet (ck-pii-form's, until its fields have rendered), the first render
-   * waits for a later task once this one has rendered a slice (slices.ts): nobody can see or
-   * reach the field meanwhile.
-   */
-  protected override firstRenderBudget(): number {
-    return this.closest('form')?.hidden ? SLICE_MS : Infinity;
   }
 
   get form(): HTMLFormElement | null {

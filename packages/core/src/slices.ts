@@ -2,8 +2,8 @@
  * First renders in slices. A step of a dozen fields, each with its own shadow root, rendered in
  * one go is a 100 ms task on a mid-range phone (Lighthouse's 4x slowdown), and the page answers
  * no tap while it runs. Kit elements note when rendering began in the current task; once it has
- * run for SLICE_MS, a field of a form not shown yet waits for a later task to render for the
- * first time; ck-pii-form, whose first render is that hidden form and its fourteen elements,
+ * run for SLICE_MS, an element of a form not shown yet (a field, the rights disclosure) waits
+ * for a later task to render for the first time; ck-pii-form, whose first render is that hidden form and its fourteen elements,
  * starts a task of its own once anything has rendered before it. Only first renders of what
  * nobody can see or reach yet wait: an update after a keystroke is never delayed.
  */
