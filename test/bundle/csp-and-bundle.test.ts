@@ -70,4 +70,13 @@ describe('the script-tag bundle as a module', () => {
     expect(field.shadowRoot!.querySelector('label')!.textContent).to.contain('(facultatif)');
     field.remove();
   });
+
+  it('the Pay-embed-only script exports registerTranslation alone', async () => {
+    const url = '/.test-dist/checkr-kit-pay-embed.js';
+    const kit = (await import(url)) as {
+      registerTranslation: (translation: { locale: string; terms: Record<string, string> }) => void;
+    };
+    expect(Object.keys(kit)).to.deep.equal(['registerTranslation']);
+    expect(typeof kit.registerTranslation).to.equal('function');
+  });
 });
