@@ -96,6 +96,15 @@ export class CkApplyFlow extends CkElement {
   private copyRequests = new Set<string>();
   private started = false;
 
+  /**
+   * Its first render ("Loading…", with its shadow root and first stylesheets) starts a task of its
+   * own once anything ran before it: on a page with the kit's script tag, that is the script's
+   * evaluation (core's slices.ts), whose task is otherwise the page's longest of the kit's.
+   */
+  protected override firstRenderBudget(): number {
+    return 0;
+  }
+
   private get heading(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('[part=heading]');
   }
