@@ -37,6 +37,27 @@ async function countUpdates(during: () => Promise<void>): Promise<Map<Element, n
   return counts;
 }
 
+/**
+ * Makes the first update of every `localName` element cost `ms` of CPU, as on a slow phone, until
+ * the returned function is called.
+ */
+function slowFirstUpdate(localName: string, ms: number): () => void {
+  const update = Object.getOwnPropertyDescriptor(LitElement.prototype, 'update')!.value as (
+    this: LitElement,
+    changed: Map<PropertyKey, unknown>,
+  ) => void;
+  LitElement.prototype['update'] = function (this: LitElement, changed) {
+    if (this.localName === localName && !this.hasUpdated) {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    }
+    update.call(this, changed);
+  };
+  return () => {
+    LitElement.prototype['update'] = update;
+  };
+}
+
 function dobOrder(dob: CkDobField): string[] {
   return [...dob.shadowRoot!.querySelectorAll('.part input')].map((i) => i.getAttribute('name')!);
 }
@@ -122,17 +143,7 @@ describe('start-up', () => {
   it('builds ck-pii-form’s form in a task of its own when something rendered before it', async () => {
     // On config arrival the flow renders the step, then ck-pii-form clones its form of fourteen
     // elements: two tasks on a phone, not one long one. Here a checkbox renders first (2 ms).
-    const update = Object.getOwnPropertyDescriptor(LitElement.prototype, 'update')!.value as (
-      this: LitElement,
-      changed: Map<PropertyKey, unknown>,
-    ) => void;
-    LitElement.prototype['update'] = function (this: LitElement, changed) {
-      if (this.localName === 'ck-checkbox' && !this.hasUpdated) {
-        const until = performance.now() + 2;
-        while (performance.now() < until);
-      }
-      update.call(this, changed);
-    };
+    const restore = slowFirstUpdate('ck-checkbox', 2);
     const host = document.createElement('div');
     const checkbox = document.createElement('ck-checkbox');
     const form = document.createElement('ck-pii-form');
@@ -146,7 +157,7 @@ describe('start-up', () => {
       expect(form.hasUpdated).to.equal(false);
       await form.updateComplete;
     } finally {
-      LitElement.prototype['update'] = update;
+      restore();
     }
     try {
       expect(form.hasUpdated).to.equal(true);
@@ -159,17 +170,7 @@ describe('start-up', () => {
   it('leaves whatever else a hidden form holds for a later task too, not only its fields', async () => {
     // ck-pii-form's rights disclosure is no field: it used to render in the task that had just
     // built the form. Here a checkbox outside the form spends the slice (10 ms).
-    const update = Object.getOwnPropertyDescriptor(LitElement.prototype, 'update')!.value as (
-      this: LitElement,
-      changed: Map<PropertyKey, unknown>,
-    ) => void;
-    LitElement.prototype['update'] = function (this: LitElement, changed) {
-      if (this.localName === 'ck-checkbox' && !this.hasUpdated) {
-        const until = performance.now() + 10;
-        while (performance.now() < until);
-      }
-      update.call(this, changed);
-    };
+    const restore = slowFirstUpdate('ck-checkbox', 10);
     const host = document.createElement('div');
     const checkbox = document.createElement('ck-checkbox');
     const form = document.createElement('form');
@@ -185,7 +186,7 @@ describe('start-up', () => {
       await disclosure.updateComplete;
       expect(disclosure.hasUpdated).to.equal(true);
     } finally {
-      LitElement.prototype['update'] = update;
+      restore();
       host.remove();
     }
   });
