@@ -48,6 +48,29 @@ interface RunFigures {
   failing: string[];
 }
 
+/** A run Lighthouse itself could not record (NO_NAVSTART, NO_FCP…): the page is not to blame. */
+class LighthouseRunError extends Error {
+  constructor(
+    url: string,
+    readonly runtime: { code: string; message: string },
+  ) {
+    super(`${url}: ${runtime.message}`);
+  }
+}
+
+/** One run, taken again once if Lighthouse failed to record it; said on stderr when it was. */
+async function auditOnce(url: string, headers: Record<string, string>): Promise<RunFigures> {
+  try {
+    return await audit(url, headers);
+  } catch (error) {
+    if (!(error instanceof LighthouseRunError)) throw error;
+    console.error(
+      `${url}: Lighthouse could not record the run (${error.runtime.code}); running it again`,
+    );
+    return audit(url, headers);
+  }
+}
+
 async function audit(url: string, headers: Record<string, string>): Promise<RunFigures> {
   const chrome = await chromeLauncher.launch({
     chromePath: findChromium(),
@@ -63,7 +86,7 @@ async function audit(url: string, headers: Record<string, string>): Promise<RunF
     });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRunError(url, lhr.runtimeError);
     const tasks = ((lhr.audits['long-tasks']?.details as { items?: unknown[] } | undefined)
       ?.items ?? []) as Array<{ url: string; duration: number }>;
     const longest = (list: typeof tasks) => Math.max(0, ...list.map((t) => t.duration));
@@ -101,7 +124,8 @@ export default async function lighthouseBench(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     for (const page of pages) {
       const figures: RunFigures[] = [];
-      for (let i = 0; i < runs; i++) figures.push(await audit(demo.base + page.path, page.headers));
+      for (let i = 0; i < runs; i++)
+        figures.push(await auditOnce(demo.base + page.path, page.headers));
       const failing = [...new Set(figures.flatMap((f) => f.failing))];
       if (failing.length > 0) console.error(`${page.path}: audits below 1: ${failing.join(', ')}`);
       const of = (pick: (f: RunFigures) => number) => median(figures.map(pick));
