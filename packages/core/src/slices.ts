@@ -3,10 +3,11 @@
  * one go is a 100 ms task on a mid-range phone (Lighthouse's 4x slowdown), and the page answers
  * no tap while it runs. Kit elements note when rendering began in the current task; once it has
  * run for SLICE_MS, an element of a form not shown yet (a field, the rights disclosure) waits
- * for a later task to render for the first time; ck-pii-form, whose first render is that hidden form and its fourteen elements,
- * starts a task of its own once anything has rendered before it. Only first renders of what
- * nobody can see or reach yet wait: an update after a keystroke is never delayed.
+ * for a later task to render for the first time. ck-pii-form, whose first render is that hidden
+ * form and its fourteen elements, and ck-apply-flow start a task of their own once anything has
+ * rendered before them. Only first renders wait: an update after a keystroke is never delayed.
  */
+
 /**
  * Measured in the device's own time: 4 ms on a fast laptop and on a 4x slower phone alike, so a
  * slice is 4 ms plus the last field it started (a field's first render is 0.1 to 1 ms here, so up
