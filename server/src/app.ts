@@ -8,7 +8,12 @@ import { openApiDocument } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
 import { kitRoutes, type KitRoutes } from './routes/kit.ts';
-import { corsAllowList, under, type FailureLimit } from './routes/middleware.ts';
+import {
+  corsAllowList,
+  under,
+  warnProxyUntrusted,
+  type FailureLimit,
+} from './routes/middleware.ts';
 import { payRoutes, webhookRoutes } from './routes/pay-and-webhooks.ts';
 import type { ApplyService } from './services/apply.ts';
 import type { HostAuthenticator, PayService } from './services/pay.ts';
@@ -86,6 +91,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  if (config.trustProxy === false) app.use(warnProxyUntrusted(logger));
 
   app.use(
     helmet({

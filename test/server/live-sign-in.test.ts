@@ -99,6 +99,9 @@ describe('live: who is signed in', () => {
     const ok = await get(await hostJwt({ sub: workerId, sid: 'app-session-7' }));
     assert.equal(ok.status, 200);
     assert.equal(ok.headers.get('access-control-allow-origin'), ORIGIN);
+    // The token's protections in live configuration: never stored, the client's limit counted.
+    assert.equal(ok.headers.get('cache-control'), 'no-store');
+    assert.match(ok.headers.get('ratelimit') ?? '', /^limit=\d+, remaining=\d+, reset=\d+$/);
     await assertFreshTat(sim, await ok.json(), workerId);
 
     const code = async (response: Response) =>

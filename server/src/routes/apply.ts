@@ -280,7 +280,7 @@ export interface ApplyRouteOptions {
     windowMs: number;
     apply: number;
     applyPerAddress?: number | undefined;
-    counter?: RateLimitCounter;
+    counter: RateLimitCounter;
   };
 }
 
@@ -303,13 +303,13 @@ export function applyRoutes({
     limits.windowMs,
     limits.applyPerAddress ?? limits.apply * 10,
     'rate_limited',
-    limits.counter && { counter: limits.counter, name: 'apply' },
+    { counter: limits.counter, name: 'apply' },
   );
   const sessionLimit = limit(
     limits.windowMs,
     limits.apply,
     'rate_limited',
-    limits.counter && { counter: limits.counter, name: 'apply-session' },
+    { counter: limits.counter, name: 'apply-session' },
     (_req, res) => res.locals.sessionId!,
   );
   const applyLimit = Router().use(addressLimit, session, sessionLimit);

@@ -1,13 +1,8 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { isIP } from 'node:net';
+import { isIP, isIPv6 } from 'node:net';
 import { timingSafeEqual, createHash } from 'node:crypto';
-import {
-  ipKeyGenerator,
-  rateLimit,
-  type Options,
-  type Store as RateLimitStore,
-} from 'express-rate-limit';
 import { AppError, errorBody } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import type { SessionTokens } from '../services/tokens.ts';
 import type { Store } from '../store/store.ts';
 
@@ -38,7 +33,7 @@ export interface FailureLimit {
 }
 
 function failureKey(limit: FailureLimit, req: Request): string {
-  return `${limit.name}:${ipKeyGenerator(clientIp(req))}`;
+  return `${limit.name}:${addressKey(clientIp(req))}`;
 }
 
 /** Answers 429 in the error shape (and says true) once the address has failed too often. */
@@ -49,7 +44,7 @@ async function refused(failures: FailureLimit, req: Request, res: Response): Pro
     0,
   );
   if (hits < failures.max) return false;
-  res.set('Retry-After', String(Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000))));
+  res.set('Retry-After', String(Math.max(1, secondsUntil(resetAt))));
   // The body (up to 1 MB on webhooks) is never read: close rather than drain it.
   res.set('Connection', 'close');
   res
@@ -114,38 +109,6 @@ export const noStore: RequestHandler = (_req, res, next) => {
 /** Where rate-limit hits are counted: the BFF's store, so every replica counts together. */
 export type RateLimitCounter = Pick<Store, 'countRateLimit' | 'resetRateLimit'>;
 
-/** express-rate-limit's store interface over the BFF store's counters. */
-class SharedHits implements RateLimitStore {
-  readonly localKeys = false;
-  private windowMs = 60_000;
-
-  constructor(
-    private readonly counter: RateLimitCounter,
-    readonly prefix: string,
-  ) {}
-
-  init(options: Options): void {
-    this.windowMs = options.windowMs;
-  }
-
-  async increment(key: string) {
-    const { hits, resetAt } = await this.counter.countRateLimit(
-      this.prefix + key,
-      this.windowMs,
-      1,
-    );
-    return { totalHits: hits, resetTime: resetAt };
-  }
-
-  async decrement(key: string): Promise<void> {
-    await this.counter.countRateLimit(this.prefix + key, this.windowMs, -1);
-  }
-
-  async resetKey(key: string): Promise<void> {
-    await this.counter.resetRateLimit(this.prefix + key);
-  }
-}
-
 /**
  * The caller's IP address: the one TRUST_PROXY's hops or addresses point to when that is an IP
  * address, else the socket's. A forwarded header may hold any text; what the evidence records
@@ -157,30 +120,108 @@ export function clientIp(req: Request): string {
 }
 
 /**
+ * The 16-bit groups of an IPv6 address (as `isIPv6` accepts it: `::`, a zone, a dotted IPv4
+ * tail), and whether it was written with that dotted tail.
+ */
+function ipv6Groups(address: string): { groups: number[]; dotted: boolean } {
+  let text = address.replace(/%.*$/, '');
+  const tail: number[] = [];
+  const dotted = text.includes('.');
+  if (dotted) {
+    const colon = text.lastIndexOf(':');
+    const [a, b, c, d] = text
+      .slice(colon + 1)
+      .split('.')
+      .map(Number) as [number, number, number, number];
+    tail.push((a << 8) | b, (c << 8) | d);
+    text = text.endsWith('::', colon + 1) ? text.slice(0, colon + 1) : text.slice(0, colon);
+  }
+  const hex = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
+  const [head = '', rest] = text.split('::');
+  const left = hex(head);
+  const right = rest === undefined ? [] : hex(rest);
+  const gap = 8 - tail.length - left.length - right.length;
+  return { groups: [...left, ...Array<number>(gap).fill(0), ...right, ...tail], dotted };
+}
+
+/**
+ * What a per-client limit counts an address under: an IPv4 address as it is; an IPv4-mapped
+ * address (`::ffff:203.0.113.4`, in any spelling) or one in the old IPv4-compatible notation
+ * (`::203.0.113.4`) as its IPv4 address; any other IPv6 address as its /56 network
+ * (`2001:db8:1234:5600::/56`), since one subscriber usually holds a whole /56 or /48 and could
+ * otherwise take a fresh address for every request. These are the keys express-rate-limit's
+ * `ipKeyGenerator` made, which the BFF used before: counters in a store outlive a deploy.
+ */
+export function addressKey(address: string): string {
+  if (!isIPv6(address)) return address;
+  const { groups, dotted } = ipv6Groups(address);
+  const zeros = (end: number) => groups.slice(0, end).every((group) => group === 0);
+  if ((zeros(5) && groups[5] === 0xffff) || (dotted && zeros(6)))
+    return `${groups[6]! >> 8}.${groups[6]! & 0xff}.${groups[7]! >> 8}.${groups[7]! & 0xff}`;
+  // The /56 network, written as RFC 5952 writes it: the zeros from the fourth group's low byte on
+  // are always the longest run, so `::` stands for them and every earlier group is written out.
+  const network = [...groups.slice(0, 3), groups[3]! & 0xff00];
+  while (network.length > 0 && network.at(-1) === 0) network.pop();
+  return `${network.map((group) => group.toString(16)).join(':')}::/56`;
+}
+
+/** Whole seconds until `resetAt`. */
+function secondsUntil(resetAt: Date): number {
+  return Math.ceil((resetAt.getTime() - Date.now()) / 1000);
+}
+
+/**
  * Per-client limits in the error shape; the key is the client IP (honouring TRUST_PROXY), or
- * what `keyOf` returns (an apply session). With `shared`, hits are counted in the store under
- * the limit's name, so a limit of N holds across every replica rather than N per replica.
+ * what `keyOf` returns (an apply session). Hits are counted in the store under the limit's name,
+ * so a limit of N holds across every replica rather than N per replica. Every answer carries the
+ * draft-7 `RateLimit-Policy` and `RateLimit` headers (draft-ietf-httpapi-ratelimit-headers-07),
+ * a 429 also `Retry-After`: the headers express-rate-limit sent, in one await instead of its
+ * chain of them on the token route's every request.
  */
 export function limit(
   windowMs: number,
   max: number,
   code: string,
-  shared?: { counter: RateLimitCounter; name: string },
+  shared: { counter: RateLimitCounter; name: string },
   keyOf?: (req: Request, res: Response) => string,
 ): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit: max,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (req, res) => keyOf?.(req, res) ?? ipKeyGenerator(clientIp(req)),
-    ...(shared ? { store: new SharedHits(shared.counter, `${shared.name}:`) } : {}),
-    handler: (_req, res) => {
-      res
-        .status(429)
-        .json(errorBody([{ code, title: 'Too many requests; slow down and try again shortly' }]));
-    },
-  });
+  const prefix = `${shared.name}:`;
+  const policy = `${max};w=${Math.ceil(windowMs / 1000)}`;
+  return async (req, res, next) => {
+    const key = keyOf?.(req, res) ?? addressKey(clientIp(req));
+    const { hits, resetAt } = await shared.counter.countRateLimit(prefix + key, windowMs, 1);
+    const reset = Math.max(0, secondsUntil(resetAt));
+    res.setHeader('RateLimit-Policy', policy);
+    res.setHeader(
+      'RateLimit',
+      `limit=${max}, remaining=${Math.max(max - hits, 0)}, reset=${reset}`,
+    );
+    if (hits <= max) return next();
+    res.setHeader('Retry-After', String(reset));
+    res
+      .status(429)
+      .json(errorBody([{ code, title: 'Too many requests; slow down and try again shortly' }]));
+  };
+}
+
+/**
+ * With TRUST_PROXY unset, the first request that names a proxy (X-Forwarded-For or Forwarded)
+ * is logged once: if a proxy is in front of the BFF, every client is the proxy's address, so
+ * all of them share each rate limit and the consent evidence records the proxy. (express-rate-
+ * limit, which the BFF used before, has this check in the key generator the BFF replaced, so
+ * it never ran here; TRUST_PROXY=true, its other check, is refused by the config.)
+ */
+export function warnProxyUntrusted(logger: Logger): RequestHandler {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!warned && (req.headers['x-forwarded-for'] ?? req.headers.forwarded) !== undefined) {
+      warned = true;
+      logger.warn(
+        'a request came through a proxy (X-Forwarded-For or Forwarded) but TRUST_PROXY is not set: if a proxy is in front of the BFF, set TRUST_PROXY, or every client counts as the proxy in the rate limits and the consent evidence',
+      );
+    }
+    next();
+  };
 }
 
 /**

@@ -61,7 +61,7 @@ export function payRoutes({
   adminKey: string;
   /** Failed admin keys per address before 429. */
   adminFailures?: FailureLimit;
-  limits: { windowMs: number; token: number; counter?: RateLimitCounter };
+  limits: { windowMs: number; token: number; counter: RateLimitCounter };
 }): RequestHandler {
   const router = Router();
   const requirePay = (): PayService => {
@@ -115,12 +115,10 @@ export function payRoutes({
   router.get(
     '/v1/pay/token',
     noStore,
-    limit(
-      limits.windowMs,
-      limits.token,
-      'rate_limited',
-      limits.counter && { counter: limits.counter, name: 'pay-token' },
-    ),
+    limit(limits.windowMs, limits.token, 'rate_limited', {
+      counter: limits.counter,
+      name: 'pay-token',
+    }),
     async (req, res) => {
       const service = requirePay();
       if (!authenticate)
