@@ -66,6 +66,9 @@ export interface AppDeps {
   kit?: KitRoutes;
 }
 
+/** The API's paths: JSON (and the consent PDF) for programs, never a page. */
+const apiPaths = ['/v1', '/healthz', '/openapi.json'];
+
 const defaultKitDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /**
@@ -93,30 +96,50 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', config.trustProxy);
   if (config.trustProxy === false) app.use(warnProxyUntrusted(logger));
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
-          frameSrc: [
-            "'self'",
-            ...(config.pay ? [config.pay.embedBase] : []),
-            ...(deps.frameOrigins ?? []),
-          ],
-          frameAncestors: ["'self'"],
-          formAction: ["'self'"],
-          baseUri: ["'none'"],
-          objectSrc: ["'none'"],
-        },
+  // Security headers sized to what each response is. Pages, kit assets and anything else a
+  // browser may load as a document keep helmet's page set. The API's responses (JSON, the
+  // consent PDF) carry the set OWASP's REST Security Cheat Sheet ("Security Headers") gives
+  // every API response: nothing loadable, never framed (stricter than the pages'
+  // 'self'), no sniffing, HTTPS only, no Referer, read by no other site's no-cors request;
+  // without the headers only a document reads (opener and agent-cluster isolation, DNS
+  // prefetch, IE's download and XSS-filter switches, Flash and Acrobat policy files).
+  const pageHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameSrc: [
+          "'self'",
+          ...(config.pay ? [config.pay.embedBase] : []),
+          ...(deps.frameOrigins ?? []),
+        ],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
       },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  const apiHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: { action: 'deny' },
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  });
+  app.use(under(apiPaths, apiHeaders, pageHeaders));
 
   const ownOrigins = config.sandbox ? demoOrigins(config) : [];
   const allowed = (origin: string) =>

@@ -102,6 +102,12 @@ describe('live: who is signed in', () => {
     // The token's protections in live configuration: never stored, the client's limit counted.
     assert.equal(ok.headers.get('cache-control'), 'no-store');
     assert.match(ok.headers.get('ratelimit') ?? '', /^limit=\d+, remaining=\d+, reset=\d+$/);
+    assert.equal(
+      ok.headers.get('content-security-policy'),
+      "default-src 'none';frame-ancestors 'none'",
+    );
+    assert.equal(ok.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(ok.headers.get('x-frame-options'), 'DENY');
     await assertFreshTat(sim, await ok.json(), workerId);
 
     const code = async (response: Response) =>

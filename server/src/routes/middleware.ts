@@ -260,14 +260,23 @@ export function corsAllowList(isAllowed: (origin: string) => boolean): RequestHa
 /**
  * `handler` (a router whose routes keep their full paths, or a middleware) runs only for paths
  * under one of `prefixes`, matched as Express matches a mount path: case-insensitively, whole
- * segments. Mounted without a path, a router is entered by every request and walks its every
- * route; mounted with one, Express rewrites and restores `req.url` around it. A router's `stack`
- * stays visible, so whatever lists the app's routes (the OpenAPI test) still finds them.
+ * segments; `otherwise`, if given, for every other path. Mounted without a path, a router is
+ * entered by every request and walks its every route; mounted with one, Express rewrites and
+ * restores `req.url` around it. A router's `stack` stays visible, so whatever lists the app's
+ * routes (the OpenAPI test) still finds them.
  */
-export function under(prefixes: readonly string[], handler: RequestHandler): RequestHandler {
+export function under(
+  prefixes: readonly string[],
+  handler: RequestHandler,
+  otherwise?: RequestHandler,
+): RequestHandler {
   const escaped = prefixes.map((prefix) => prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const concerns = new RegExp(`^(?:${escaped.join('|')})(?:/|$)`, 'i');
   const gate: RequestHandler = (req, res, next) =>
-    concerns.test(req.path) ? handler(req, res, next) : next();
+    concerns.test(req.path)
+      ? handler(req, res, next)
+      : otherwise
+        ? otherwise(req, res, next)
+        : next();
   return Object.assign(gate, { stack: (handler as { stack?: unknown }).stack });
 }

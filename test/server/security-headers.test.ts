@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { startSandbox } from './helpers.ts';
+
+/**
+ * Security headers sized to what each response is: a page (or a kit asset, or any path a
+ * browser may open as a document) gets helmet's page set; the API's responses get the set
+ * OWASP's REST Security Cheat Sheet gives API responses, stricter where the two overlap.
+ */
+const bff = await startSandbox({ env: { ALLOWED_ORIGINS: 'https://careers.example.com' } });
+
+const headersOf = async (path: string, init: RequestInit = {}) => {
+  const response = await fetch(`${bff.url}${path}`, { redirect: 'manual', ...init });
+  await response.arrayBuffer();
+  return response;
+};
+
+const api = {
+  'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+  'cross-origin-resource-policy': 'same-origin',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+const documentOnly = [
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+const page = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+// The sandbox's stand-in for the Pay CDN, on a port of its own.
+const pagePolicy = new RegExp(
+  "^default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;connect-src 'self';" +
+    "frame-src 'self' http://127\\.0\\.0\\.1:\\d+;frame-ancestors 'self';form-action 'self';base-uri 'none';object-src 'none'$",
+);
+
+describe('security headers', () => {
+  it("API responses carry OWASP's REST set, whatever their status, and nothing only a document reads", async () => {
+    const responses = await Promise.all([
+      headersOf('/v1/pay/token'),
+      headersOf('/v1/apply/config'),
+      headersOf('/V1/Apply/Config'),
+      headersOf('/v1/no-such-route'),
+      headersOf('/v1/pay/token', { method: 'HEAD' }),
+      headersOf('/v1/apply/config', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://careers.example.com',
+          'access-control-request-method': 'GET',
+        },
+      }),
+      headersOf('/healthz'),
+      headersOf('/openapi.json'),
+    ]);
+    assert.deepEqual(
+      responses.map((response) => response.status),
+      [401, 401, 401, 404, 405, 204, 200, 200],
+    );
+    for (const response of responses) {
+      for (const [name, value] of Object.entries(api))
+        assert.equal(response.headers.get(name), value, `${response.url}: ${name}`);
+      for (const name of documentOnly)
+        assert.equal(response.headers.get(name), null, `${response.url}: ${name}`);
+    }
+  });
+
+  it('pages, and paths that are not the API, keep the page set with its frame-src for the Pay frame', async () => {
+    const responses = await Promise.all([
+      headersOf('/demo/careers'),
+      headersOf('/'),
+      headersOf('/no-such-page'),
+      headersOf('/v1x'),
+    ]);
+    assert.deepEqual(
+      responses.map((response) => response.status),
+      [200, 302, 404, 404],
+    );
+    for (const response of responses) {
+      assert.match(response.headers.get('content-security-policy') ?? '', pagePolicy);
+      for (const [name, value] of Object.entries(page))
+        assert.equal(response.headers.get(name), value, `${response.url}: ${name}`);
+    }
+  });
+});
