@@ -7,7 +7,7 @@ import type { Logger } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
-import { etagOf, kitRoutes, type KitRoutes } from './routes/kit.ts';
+import { kitRoutes, type KitRoutes } from './routes/kit.ts';
 import {
   corsAllowList,
   under,
@@ -93,10 +93,6 @@ export function createApp(deps: AppDeps): Express {
   const limits = deps.rateLimits ?? defaultRateLimits;
   const app = express();
   app.disable('x-powered-by');
-  // No weak ETag (a SHA-1 of every body) by default: the API's answers are one-time tokens and
-  // states behind no-store or read once, never revalidated. What is revalidated sets its own:
-  // the kit's files and manifest, the OpenAPI document, static pages (serve-static's).
-  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   if (config.trustProxy === false) app.use(warnProxyUntrusted(logger));
 
@@ -160,9 +156,8 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const openApi = JSON.stringify(openApiDocument());
-  const openApiTag = etagOf(openApi);
   app.get('/openapi.json', (_req, res) => {
-    res.set('ETag', openApiTag).type('application/json').send(openApi);
+    res.type('application/json').send(openApi);
   });
 
   app.get('/healthz', (_req, res) => {
