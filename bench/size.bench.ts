@@ -58,8 +58,13 @@ export default async function sizeBench(): Promise<BenchRow[]> {
       goal: '<= 8,192',
     },
     {
-      name: 'Lit alone (one element: a property, a template, styles), the floor under it',
+      name: 'Lit alone (one LitElement: a property, a template, styles)',
       value: await gzipOfEntry('bench/support/lit-alone.ts'),
+      unit: 'gzip bytes',
+    },
+    {
+      name: 'ReactiveElement alone (Lit without lit-html), the floor under ck-pay-embed',
+      value: await gzipOfEntry('bench/support/reactive-element-alone.ts'),
       unit: 'gzip bytes',
     },
     {
