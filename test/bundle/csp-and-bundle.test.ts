@@ -33,7 +33,8 @@ describe('the kit on a strict-CSP page, loaded twice', () => {
 
     const embed = doc.querySelector('ck-pay-embed')!;
     const iframe = await until(() => embed.shadowRoot?.querySelector('iframe'));
-    await until(() => embed.shadowRoot!.querySelector('[part=status]') === null);
+    // The wallet shows: no status over it (the constructed sheet's [hidden] rule applies).
+    await until(() => !embed.shadowRoot!.querySelector('[part=status]')?.checkVisibility());
     expect(iframe.src).to.contain('/sandbox/pay-cdn/');
 
     expect(win.customElements.get('ck-apply-flow')).not.to.equal(undefined);

@@ -1,5 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { registerTranslation } from '@checkr-kit/core';
+import { esShared } from '@checkr-kit/core/translations/es';
 import '@checkr-kit/pay-embed';
 import { allowedEmbedUrl, type CkPayEmbed, type PayToken } from '@checkr-kit/pay-embed';
 import { press } from '../support/keys.ts';
@@ -71,7 +73,8 @@ describe('ck-pay-embed with the sandbox', () => {
     status.querySelector('button')!.click();
     await until(
       () =>
-        el.shadowRoot!.querySelector('iframe') && !el.shadowRoot!.querySelector('[part=status]'),
+        el.shadowRoot!.querySelector('iframe') &&
+        !el.shadowRoot!.querySelector('[part=status]')?.checkVisibility(),
     );
     expect(calls).to.equal(2);
   });
@@ -134,6 +137,22 @@ describe('ck-pay-embed with the sandbox', () => {
     expect(ring).to.contain('rgb(21, 25, 30)');
     expect(ring).to.contain('rgb(138, 180, 255)');
     expect(ring).not.to.contain('rgb(31, 95, 209)');
+  });
+
+  it('speaks the language of the nearest lang, and follows it when it changes', async () => {
+    registerTranslation(esShared);
+    const failing = () => Promise.reject(Object.assign(new Error('down'), { code: 'upstream' }));
+    const box = await fixture(
+      html`<div lang="es"><ck-pay-embed .fetchToken=${failing}></ck-pay-embed></div>`,
+    );
+    const el = box.querySelector('ck-pay-embed')!;
+    const status = await until(() => el.shadowRoot!.querySelector('[part=status][role=alert]'));
+    const retry = status.querySelector('button')!;
+    expect(status.querySelector('p')!.textContent).to.equal('No pudimos abrir su billetera.');
+    expect(retry.textContent).to.equal('Intentar de nuevo');
+    box.setAttribute('lang', 'en-US');
+    await until(() => retry.textContent === 'Try again');
+    expect(status.querySelector('p')!.textContent).to.equal('We could not open your wallet.');
   });
 
   it('refuses an embed_url on any other host, and never loads it', async () => {

@@ -1,12 +1,11 @@
 export {
-  CkBaseElement,
-  CkElement,
-  baseStyles,
-  buttonStyles,
+  CkBase,
+  CkReactiveElement,
   defineElement,
   hostStyles,
   primaryButtonStyles,
-} from './base-element.ts';
+} from './ck-base.ts';
+export { CkBaseElement, CkElement, baseStyles, buttonStyles } from './base-element.ts';
 export { linkButtonStyles } from './apply.styles.ts';
 export { CkFormControl, fieldStyles, type ValidationIssue } from './form-control.ts';
 export { LocalizeController, registerTranslation, resolveLang } from './localize.ts';

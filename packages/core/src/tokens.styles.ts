@@ -1,4 +1,4 @@
-import { css, unsafeCSS, type CSSResult } from 'lit';
+import { css, unsafeCSS, type CSSResult } from '@lit/reactive-element';
 
 /**
  * The kit's global design tokens, light and dark. Every component styles itself with these

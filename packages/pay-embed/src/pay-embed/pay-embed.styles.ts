@@ -1,6 +1,6 @@
-import { css } from 'lit';
+import { css, type CSSResult } from '@lit/reactive-element';
 
-export const payEmbedStyles = css`
+export const payEmbedStyles: CSSResult = css`
   :host {
     display: block;
     position: relative;
@@ -37,5 +37,8 @@ export const payEmbedStyles = css`
     background: var(--ck-color-danger-surface);
     color: var(--ck-color-text);
     font-size: var(--ck-font-size-s);
+  }
+  [hidden] {
+    display: none !important;
   }
 `;

@@ -1,6 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import type { CSSResultGroup, PropertyValues } from '@lit/reactive-element';
 import {
-  CkBaseElement,
+  CkReactiveElement,
   CkPayErrorEvent,
   CkPayExternalLinkEvent,
   CkPayReadyEvent,
@@ -43,6 +43,24 @@ const STATUS_TERMS: Partial<Record<Phase, TermKey>> = {
 /** A failure with the code `ck-pay-error` reports. */
 const failure = (code: string): Error & { code: string } =>
   Object.assign(new Error(code), { code });
+
+/**
+ * A node of the shadow DOM, made with the DOM API: no markup is parsed, and what a token endpoint
+ * or a translation supplies only ever lands in attributes and `textContent`.
+ */
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+/** Only a change: a live region may announce a replaced text node again. */
+function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
@@ -91,8 +109,8 @@ export function allowedEmbedUrl(
  * @event ck-pay-viewport-too-small - The container is too small: `width`, `height`.
  * @event ck-pay-external-link - A link leaving Checkr Pay: `url`.
  */
-export class CkPayEmbed extends CkBaseElement {
-  static override styles = [hostStyles, primaryButtonStyles, payEmbedStyles];
+export class CkPayEmbed extends CkReactiveElement {
+  static override styles: CSSResultGroup = [hostStyles, primaryButtonStyles, payEmbedStyles];
   static override properties = {
     tokenUrl: { attribute: 'token-url' },
     fetchToken: { attribute: false },
@@ -125,10 +143,27 @@ export class CkPayEmbed extends CkBaseElement {
   private src: string | undefined;
   private tooSmall = false;
 
+  // The shadow DOM: the status (a message and retry) and the notice, made once and put in the
+  // shadow root by createRenderRoot, and a frame per token. update() sets their words and shows
+  // what the phase needs; nothing here needs a template engine.
+  private readonly status = element('div', { part: 'status' });
+  private readonly message = this.status.appendChild(element('p'));
+  private readonly retry = this.status.appendChild(element('button', { type: 'button' }));
+  private readonly notice = element('div', { part: 'notice', role: 'status' });
+  private frame: HTMLIFrameElement | undefined;
+
   private controller: AbortController | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private embedOrigin: string | undefined;
   private loadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // A failed load or a spent token is retried with a new token.
+    this.retry.addEventListener('click', () => void this.mount());
+    root.append(this.status, this.notice);
+    return root;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -214,11 +249,10 @@ export class CkPayEmbed extends CkBaseElement {
 
   /** Messages are trusted only from the frame's own origin and window. */
   private handleMessage = (event: MessageEvent): void => {
-    const frame = this.renderRoot.querySelector('iframe');
     if (
       !this.embedOrigin ||
       event.origin !== this.embedOrigin ||
-      event.source !== frame?.contentWindow
+      event.source !== this.frame?.contentWindow
     )
       return;
     const data = event.data as { source?: unknown; type?: unknown; url?: unknown } | null;
@@ -275,46 +309,51 @@ export class CkPayEmbed extends CkBaseElement {
    * at about:blank is readable from here (Checkr Pay's never is): that is no wallet. Chromium's
    * error page is not readable; its `securitypolicyviolation` arrives first (handleViolation).
    */
-  private handleLoad(event: Event): void {
+  private handleLoad = (event: Event): void => {
     if ((event.target as HTMLIFrameElement).contentDocument?.URL === 'about:blank')
       this.frameBlocked('frame-src');
     else this.ready();
-  }
+  };
 
-  private renderStatus(): TemplateResult | typeof nothing {
+  /** Where a LitElement would render: the frame for this token, and each node's words and state. */
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    if (changed.has('src')) this.replaceFrame();
+    if (this.frame) {
+      this.frame.title = this.localize.term('pay_title');
+      this.frame.setAttribute('aria-busy', String(this.phase === 'loading'));
+    }
     const key = STATUS_TERMS[this.phase];
-    if (!key) return nothing;
-    const message = this.localize.term(key);
-    // A spent token or a failed load is retried with a new token; signed out, there is nothing to retry.
-    return html`<div part="status" role=${this.phase === 'loading' ? 'status' : 'alert'}>
-      ${
-        this.phase === 'error' || this.phase === 'expired'
-          ? html`<p>${message}</p>
-              <button type="button" @click=${this.mount}>${this.localize.term('retry')}</button>`
-          : message
-      }
-    </div>`;
+    this.status.hidden = !key;
+    if (key) {
+      this.status.setAttribute('role', this.phase === 'loading' ? 'status' : 'alert');
+      setText(this.message, this.localize.term(key));
+    }
+    // Signed out, there is nothing to retry.
+    this.retry.hidden = this.phase !== 'error' && this.phase !== 'expired';
+    setText(this.retry, this.localize.term('retry'));
+    this.notice.hidden = !this.tooSmall;
+    setText(this.notice, this.localize.term('pay_too_small'));
   }
 
-  override render(): TemplateResult {
-    return html`
-      ${
-        this.src
-          ? html`<iframe
-              part="frame"
-              src=${this.src}
-              title=${this.localize.term('pay_title')}
-              sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox"
-              referrerpolicy="no-referrer"
-              loading="eager"
-              aria-busy=${this.phase === 'loading' ? 'true' : 'false'}
-              @load=${this.handleLoad}
-            ></iframe>`
-          : nothing
-      }
-      ${this.renderStatus()}
-      ${this.tooSmall ? html`<div part="notice" role="status">${this.localize.term('pay_too_small')}</div>` : nothing}
-    `;
+  /**
+   * A new frame for every token, never one navigated from the last: the spent token's page is
+   * gone with its frame. None while there is no token.
+   */
+  private replaceFrame(): void {
+    this.frame?.remove();
+    this.frame = undefined;
+    if (!this.src) return;
+    this.frame = element('iframe', {
+      part: 'frame',
+      sandbox:
+        'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox',
+      referrerpolicy: 'no-referrer',
+      loading: 'eager',
+      src: this.src,
+    });
+    this.frame.addEventListener('load', this.handleLoad);
+    this.renderRoot.prepend(this.frame);
   }
 }
 
