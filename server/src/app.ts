@@ -7,7 +7,7 @@ import type { Logger } from './logger.ts';
 import { openApiDocument } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { applyRoutes } from './routes/apply.ts';
-import { kitRoutes, type KitRoutes } from './routes/kit.ts';
+import { etagOf, kitRoutes, type KitRoutes } from './routes/kit.ts';
 import {
   corsAllowList,
   under,
@@ -93,6 +93,10 @@ export function createApp(deps: AppDeps): Express {
   const limits = deps.rateLimits ?? defaultRateLimits;
   const app = express();
   app.disable('x-powered-by');
+  // No weak ETag (a SHA-1 of every body) by default: the API's answers are one-time tokens and
+  // states behind no-store or read once, never revalidated. What is revalidated sets its own:
+  // the kit's files and manifest, the OpenAPI document; the demo pages keep Express's (below).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   if (config.trustProxy === false) app.use(warnProxyUntrusted(logger));
 
@@ -156,8 +160,9 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const openApi = JSON.stringify(openApiDocument());
+  const openApiTag = etagOf(openApi);
   app.get('/openapi.json', (_req, res) => {
-    res.type('application/json').send(openApi);
+    res.set('ETag', openApiTag).type('application/json').send(openApi);
   });
 
   app.get('/healthz', (_req, res) => {
@@ -240,7 +245,15 @@ export function createApp(deps: AppDeps): Express {
     (deps.kit ?? kitRoutes(deps.kitDir ?? defaultKitDir, '/kit', { sourceMaps: config.sandbox }))
       .router,
   );
-  if (deps.demo) app.use(deps.demo);
+  if (deps.demo) {
+    // Express's ETags, which res.sendFile only sends when its app makes them: /demo/wallet
+    // sends login.html, then wallet.html after sign-in, at one URL, and by Last-Modified alone
+    // a browser revalidating it is told 304 and shows the login page again.
+    const pages = express();
+    pages.disable('x-powered-by');
+    pages.use(deps.demo);
+    app.use(pages);
+  }
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { describe, it } from 'node:test';
 import { startSandbox } from './helpers.ts';
 
@@ -93,8 +94,37 @@ describe('security headers', () => {
     );
     for (const response of responses) {
       assert.match(response.headers.get('content-security-policy') ?? '', pagePolicy);
+      assert.equal(response.headers.get('x-powered-by'), null);
       for (const [name, value] of Object.entries(page))
         assert.equal(response.headers.get(name), value, `${response.url}: ${name}`);
+    }
+  });
+
+  it('no ETag on API answers (one-time tokens, no-store states); what is revalidated keeps its own and its 304', async () => {
+    for (const path of ['/v1/pay/token', '/v1/apply/config', '/v1/no-such-route', '/healthz'])
+      assert.equal((await headersOf(path)).headers.get('etag'), null, path);
+    // Not fetch: with If-None-Match it also sends Cache-Control: no-cache, as a browser's
+    // reload does, which no server answers with 304.
+    const raw = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; etag?: string }>((resolve, reject) =>
+        request(`${bff.url}${path}`, { headers }, (response) => {
+          response.resume();
+          resolve({ status: response.statusCode!, etag: response.headers.etag });
+        })
+          .on('error', reject)
+          .end(),
+      );
+    // /demo/wallet: the sign-in page, then the wallet at the same URL, told apart by ETag.
+    for (const path of [
+      '/openapi.json',
+      '/kit/manifest.json',
+      '/kit/checkr-kit.js',
+      '/demo/wallet',
+    ]) {
+      const first = await raw(path);
+      assert.equal(first.status, 200, path);
+      assert.ok(first.etag, `${path} has an ETag`);
+      assert.equal((await raw(path, { 'if-none-match': first.etag })).status, 304, path);
     }
   });
 });

@@ -83,6 +83,11 @@ function send(req: Request, res: Response, asset: Asset, cacheControl: string): 
   res.send(body);
 }
 
+/** A strong ETag of bytes a route sends again unchanged (a file, a document built once). */
+export function etagOf(body: string | Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
 export interface KitRoutes {
   router: Router;
   /** `/kit/checkr-kit.<hash>.js` for `checkr-kit.js`: the name pages should load. */
@@ -117,8 +122,14 @@ export function kitRoutes(
     );
     const found = entries.filter(([, path]) => path !== undefined);
     if (found.length === 0) return next();
-    res.set({ 'Cache-Control': 'no-cache', 'Access-Control-Allow-Origin': '*' });
-    res.json(Object.fromEntries(found));
+    const body = JSON.stringify(Object.fromEntries(found));
+    // Revalidated on every use (no-cache): its own ETag, as the app makes none (app.ts).
+    res.set({
+      'Cache-Control': 'no-cache',
+      'Access-Control-Allow-Origin': '*',
+      ETag: etagOf(body),
+    });
+    res.type('json').send(body);
   });
 
   router.get('/:name', async (req, res, next) => {
