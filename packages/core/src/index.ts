@@ -9,6 +9,7 @@ export { CkBaseElement, CkElement, baseStyles, buttonStyles } from './base-eleme
 export { linkButtonStyles } from './apply.styles.ts';
 export { CkFormControl, fieldStyles, type ValidationIssue } from './form-control.ts';
 export { LocalizeController, registerTranslation, resolveLang } from './localize.ts';
+export { renderInSlice } from './slices.ts';
 export { installTokens } from './tokens.styles.ts';
 export { tokens } from './form-tokens.styles.ts';
 export * from './events.ts';
