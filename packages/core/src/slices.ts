@@ -19,15 +19,21 @@ export const SLICE_MS = 4;
 let sliceStart: number | undefined;
 let nextSlice: Promise<void> | undefined;
 
+/** One channel for the page: a new one per wait (ports, their pipe) cost more than the wait. */
+let channel: MessageChannel | undefined;
+const waiting: Array<() => void> = [];
+
 /** Resolves in a later task: a message, not a timer (nested timers are clamped to 4 ms). */
 function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
+  if (!channel) {
+    channel = new MessageChannel();
     channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
+      for (const resolve of waiting.splice(0)) resolve();
     };
-    channel.port2.postMessage(null);
+  }
+  return new Promise((resolve) => {
+    // Whoever waits while a message is on its way is woken by that one.
+    if (waiting.push(resolve) === 1) channel!.port2.postMessage(null);
   });
 }
 
