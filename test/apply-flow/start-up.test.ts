@@ -251,6 +251,83 @@ describe('start-up', () => {
     }
   });
 
+  it('looks the language up once per element and update, not for every word', async () => {
+    // Each lookup walks out of the shadow roots to the nearest `lang`: here, the container's.
+    const container = document.createElement('div');
+    container.lang = 'es';
+    const getAttribute = Element.prototype.getAttribute;
+    let lookups = 0;
+    Element.prototype.getAttribute = function (this: Element, name: string) {
+      if (this === container && name === 'lang') lookups++;
+      return getAttribute.call(this, name);
+    };
+    let updates!: Map<Element, number>;
+    const form = document.createElement('ck-pii-form');
+    form.requirements = { min_age: 18, ssn: true, zipcode: true, driver_license: true };
+    try {
+      updates = await countUpdates(async () => {
+        container.append(form);
+        document.body.append(container);
+        await form.updateComplete;
+      });
+    } finally {
+      Element.prototype.getAttribute = getAttribute;
+    }
+    try {
+      const rendered = [...updates.values()].reduce((a, b) => a + b, 0);
+      expect(rendered).to.be.greaterThan(10);
+      expect(lookups).to.be.within(1, rendered);
+      expect(form.shadowRoot!.querySelector('#ssn')!.shadowRoot!.textContent).to.contain(
+        'Número de Seguro Social',
+      );
+    } finally {
+      container.remove();
+    }
+  });
+
+  it('builds each language’s state options once for the page, and waits for tasks on one channel', async () => {
+    // Two forms of two state selects each (residence, licence), rendered in slices: the text
+    // fields take 3 ms each, as on a slow phone.
+    const restore = slowFirstUpdate('ck-text-field', 3);
+    const { Option: NativeOption, MessageChannel: NativeChannel } = window;
+    let options = 0;
+    let channels = 0;
+    window.Option = function (...args: ConstructorParameters<typeof Option>) {
+      options++;
+      return new NativeOption(...args);
+    } as unknown as typeof Option;
+    window.MessageChannel = function () {
+      channels++;
+      return new NativeChannel();
+    } as unknown as typeof MessageChannel;
+    const host = document.createElement('div');
+    const forms = [0, 1].map(() => {
+      const form = document.createElement('ck-pii-form');
+      form.requirements = { min_age: 18, ssn: true, zipcode: true, driver_license: true };
+      return form;
+    });
+    try {
+      host.append(...forms);
+      document.body.append(host);
+      await Promise.all(forms.map((form) => form.updateComplete));
+    } finally {
+      restore();
+      window.Option = NativeOption;
+      window.MessageChannel = NativeChannel;
+    }
+    try {
+      const selects = forms
+        .flatMap((form) => kitElements(form.shadowRoot!))
+        .flatMap((el) => [...el.shadowRoot!.querySelectorAll('select')]);
+      expect(selects.filter((s) => s.options.length > 50)).to.have.length(4);
+      // Built once (none at all if an earlier test built the English ones), not once per select.
+      expect(options).to.be.at.most(53);
+      expect(channels).to.be.at.most(1);
+    } finally {
+      host.remove();
+    }
+  });
+
   it('builds no Intl.DateTimeFormat for the kit’s own languages', async () => {
     const original = Intl.DateTimeFormat;
     let built = 0;
