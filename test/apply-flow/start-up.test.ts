@@ -227,6 +227,27 @@ describe('start-up', () => {
     }
   });
 
+  it('shows ck-pii-form’s form to whoever waited for it to render, so a field can take focus', async () => {
+    // A page (or a test) that waits for the form and then focuses its first field: the wait
+    // began before the form's first render, as when the step appeared a moment ago.
+    const form = document.createElement('ck-pii-form');
+    form.requirements = { min_age: 18, ssn: true, zipcode: true, driver_license: true };
+    document.body.append(form);
+    try {
+      await form.updateComplete;
+      expect(form.shadowRoot!.querySelector('form')!.hidden).to.equal(false);
+      const input = form
+        .shadowRoot!.querySelector('ck-text-field')!
+        .shadowRoot!.querySelector('input')!;
+      input.focus();
+      expect(form.shadowRoot!.querySelector('ck-text-field')!.shadowRoot!.activeElement).to.equal(
+        input,
+      );
+    } finally {
+      form.remove();
+    }
+  });
+
   it('leaves whatever else a hidden form holds for a later task too, not only its fields', async () => {
     // ck-pii-form's rights disclosure is no field: it used to render in the task that had just
     // built the form. Here a checkbox outside the form spends the slice (10 ms).

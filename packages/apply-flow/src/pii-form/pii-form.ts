@@ -134,7 +134,7 @@ export class CkPiiForm extends CkElement {
    * end: at once on later updates, in a task of its own the first time. Creating the fourteen
    * elements (constructors, shadow roots, their styles) was the page's longest kit task, 6 to 9
    * ms on a laptop and four times that on a phone; halved, it stays well under 50 there. The
-   * form is still rendered once, by one update, and shown only whole (`firstUpdated`).
+   * form is still rendered once, by one update, and shown only whole (`getUpdateComplete`).
    */
   protected override update(changed: PropertyValues): void {
     super.update(changed);
@@ -147,22 +147,25 @@ export class CkPiiForm extends CkElement {
     else this.restRendered ??= renderInSlice(renderRest, 0);
   }
 
-  /** Complete once the second half has rendered too, and every element in it. */
+  /**
+   * Complete once the second half has rendered too, and every element in it; the form is shown
+   * (it is hidden until then: on a slow phone the fields render over a few tasks, and a
+   * half-built form would be painted and then pushed down, the rights and the button with it)
+   * before whoever waited goes on, so a page that waits for the form and focuses a field finds
+   * it shown. Showing it in a wait of its own (`firstUpdated`) let a wait begun earlier, before
+   * the first render, end first, while the form was still hidden.
+   */
   protected override async getUpdateComplete(): Promise<boolean> {
     await super.getUpdateComplete();
     await this.restRendered;
-    return super.getUpdateComplete();
+    const result = await super.getUpdateComplete();
+    this.renderRoot.querySelector('form')!.hidden = false;
+    return result;
   }
 
-  /**
-   * The form is hidden (static `hidden` above) until every field has rendered once: on a slow
-   * phone they render over a few tasks (core's slices.ts), and a half-built form would be painted
-   * and then pushed down, the rights and the button with it. On a fast one it is the same task.
-   */
+  /** Shown once whole even if nobody waits for it (`getUpdateComplete`). */
   protected override firstUpdated(): void {
-    void this.updateComplete.then(() => {
-      this.renderRoot.querySelector('form')!.hidden = false;
-    });
+    void this.updateComplete;
   }
 
   override updated(changed: Map<PropertyKey, unknown>): void {
