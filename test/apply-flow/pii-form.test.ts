@@ -1,21 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '@checkr-kit/apply-flow';
 import type { CkPiiForm } from '@checkr-kit/apply-flow';
-import { registerTranslation, type ApplyDocument, type CkPiiSubmitEvent } from '@checkr-kit/core';
+import { registerTranslation, type CkPiiSubmitEvent } from '@checkr-kit/core';
 import { es } from '@checkr-kit/core/translations/es';
+import { summaryOfRights as rights } from '../support/documents.ts';
 import { press, type } from '../support/keys.ts';
-
-const rights: ApplyDocument = {
-  id: 'fcra-summary-of-rights',
-  version: '1',
-  sha256: 'a'.repeat(64),
-  kind: 'summary_of_rights',
-  locale: 'en',
-  title: 'A Summary of Your Rights',
-  body: [{ type: 'paragraph', text: 'You have the right to know what is in your file.' }],
-  applies_to: null,
-  offers_copy: false,
-};
 
 const requirements = { min_age: 18 as const, ssn: true, zipcode: true, driver_license: true };
 

@@ -5,6 +5,7 @@ import '@checkr-kit/apply-flow';
 import type { CkApplyFlow, CkDobField, CkPiiForm } from '@checkr-kit/apply-flow';
 import { registerTranslation } from '@checkr-kit/core';
 import { es } from '@checkr-kit/core/translations/es';
+import { summaryOfRights } from '../support/documents.ts';
 import { until, wait } from '../support/until.ts';
 
 registerTranslation(es);
@@ -173,17 +174,7 @@ describe('start-up', () => {
     const restore = slowFirstUpdate('ck-pii-form', 2);
     const form = document.createElement('ck-pii-form');
     form.requirements = { min_age: 18, ssn: true, zipcode: true, driver_license: true };
-    form.summary = {
-      id: 'fcra-summary-of-rights',
-      version: '1',
-      sha256: 'a'.repeat(64),
-      kind: 'summary_of_rights',
-      locale: 'en',
-      title: 'A Summary of Your Rights',
-      body: [{ type: 'paragraph', text: 'You have the right to know what is in your file.' }],
-      applies_to: null,
-      offers_copy: false,
-    };
+    form.summary = summaryOfRights;
     // The form's own elements (the licence field's state select inside it has no id).
     const ids = () =>
       kitElements(form.shadowRoot!)
