@@ -18,6 +18,8 @@ const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
 
 const kit = kitRoutes(kitDir, '/kit', { sourceMaps: true });
 const app = express();
+// As the BFF's app (app.ts): no ETag of Express's own, so every one seen here is the kit's.
+app.set('etag', false);
 app.use('/kit', kit.router);
 const server = app.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
@@ -89,6 +91,12 @@ describe('the script-tag kit as the BFF serves it', () => {
       'if-none-match': first.headers.etag!,
     });
     assert.equal(otherEncoding.status, 200);
+    // The manifest is revalidated on every use (no-cache), by its own ETag.
+    const manifest = await get('/kit/manifest.json');
+    assert.equal(manifest.headers['cache-control'], 'no-cache');
+    assert.ok(manifest.headers.etag, 'the manifest has an ETag');
+    const unchanged = await get('/kit/manifest.json', { 'if-none-match': manifest.headers.etag! });
+    assert.equal(unchanged.status, 304);
   });
 
   it('sends an old hashed name to the current one, and a new build gets a new name', async () => {
