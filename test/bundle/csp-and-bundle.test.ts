@@ -26,7 +26,9 @@ describe('the kit on a strict-CSP page, loaded twice', () => {
     const firstField = await until(() => form.shadowRoot?.querySelector('ck-text-field'));
     const label = await until(() => firstField.shadowRoot?.querySelector('label'));
     expect(win.getComputedStyle(label).fontWeight).to.equal('600');
-    // Validation runs: submit empty, the error summary appears.
+    // Validation runs: submit empty, the error summary appears. The form renders its second
+    // half (Continue with it) a task after its first: its updateComplete says it is whole.
+    await (form as Element & { updateComplete: Promise<boolean> }).updateComplete;
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
     const summary = await until(() => form.shadowRoot!.querySelector('[part=error-summary]'));
     expect(summary.textContent).to.contain('Enter your first name');
