@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   normalizeSignatureName,
   normalizeState,
@@ -30,6 +30,7 @@ import type { Logger } from '../logger.ts';
 import { renderConsentPdf, type ConsentEvidence } from '../pdf/consent-pdf.ts';
 import { SignaturePngError, normalizeSignaturePng } from '../pdf/signature-png.ts';
 import type { ApplySession, Store } from '../store/store.ts';
+import { keyedDigest } from './keyed-digest.ts';
 import type { NodeDirectory } from './nodes.ts';
 import type { PackageCatalog, PackageNeeds } from './packages.ts';
 import type { SessionTokens } from './tokens.ts';
@@ -105,14 +106,18 @@ function workStatesOf(session: ApplySession): string[] {
 
 /** The apply flow's domain rules: sessions, candidate, acknowledgements, consent. */
 export class ApplyService {
-  constructor(private readonly deps: ApplyServiceDeps) {}
+  private readonly digest: (message: string) => string;
+
+  constructor(private readonly deps: ApplyServiceDeps) {
+    this.digest = keyedDigest(deps.secret);
+  }
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
 
   private hmac(purpose: string, value: string): string {
-    return createHmac('sha256', this.deps.secret).update(`${purpose}:${value}`).digest('hex');
+    return this.digest(`${purpose}:${value}`);
   }
 
   /**

@@ -1,9 +1,10 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { CheckrPayClient } from '../clients/checkr-pay.ts';
 import { UpstreamError } from '../clients/http.ts';
 import { AppError } from '../errors.ts';
 import type { PayWorkerRecord, Store } from '../store/store.ts';
+import { keyedDigest } from './keyed-digest.ts';
 
 export interface NewWorker {
   /** The customer's own id for this person: unique, kept as the worker's `metadata`. */
@@ -29,12 +30,16 @@ export interface SignedInWorker {
  * ever seeing the customer's real session identifier.
  */
 export class PayService {
+  private readonly digest: (message: string) => string;
+
   constructor(
     private readonly client: CheckrPayClient,
     private readonly embedBase: string,
-    private readonly secret: string,
+    secret: string,
     private readonly store?: Store,
-  ) {}
+  ) {
+    this.digest = keyedDigest(secret);
+  }
 
   /**
    * One Checkr Pay worker per customer id, however often this is called: the stored mapping, else
@@ -63,7 +68,7 @@ export class PayService {
         const body = { profile: input.profile, metadata: input.customerId, backgroundCheckId };
         // A fresh key per distinct request; a retry of the same body reuses its key.
         const scope = `pay-worker:${input.customerId}`;
-        const digest = createHmac('sha256', this.secret).update(JSON.stringify(body)).digest('hex');
+        const digest = this.digest(JSON.stringify(body));
         const previous = await store.getIdempotencyKey(scope);
         const key = previous?.digest === digest ? previous.key : randomUUID();
         if (key !== previous?.key) await store.putIdempotencyKey(scope, key, digest, now);
@@ -102,7 +107,7 @@ export class PayService {
   }
 
   workerSessionId(hostSessionId: string): string {
-    return createHmac('sha256', this.secret).update(`pay-session:${hostSessionId}`).digest('hex');
+    return this.digest(`pay-session:${hostSessionId}`);
   }
 
   async token(worker: SignedInWorker): Promise<{ token: string; embed_url: string }> {
