@@ -25,20 +25,36 @@ export interface SignedInWorker {
 }
 
 /**
+ * The embeddable's URL for a token: `embedBase` with `tempAuthToken` set in its query (seed 002
+ * L779), as `URLSearchParams` writes it. The base is parsed once, not per token.
+ */
+export function embedUrlOf(embedBase: string): (token: string) => string {
+  const url = new URL(embedBase);
+  url.searchParams.delete('tempAuthToken');
+  const fragment = url.hash;
+  url.hash = '';
+  const head = `${url.href}${url.search ? '&' : '?'}tempAuthToken=`;
+  // The token's value is written by URLSearchParams itself, so it is encoded exactly as before.
+  return (token) => `${head}${new URLSearchParams([['t', token]]).toString().slice(2)}${fragment}`;
+}
+
+/**
  * Mints the one-time token for the Pay embeddable. The host's session id is sent only as an
  * HMAC (`x-checkr-pay-worker-session-id`), so Checkr Pay can cache per login session without
  * ever seeing the customer's real session identifier.
  */
 export class PayService {
   private readonly digest: (message: string) => string;
+  private readonly embedUrl: (token: string) => string;
 
   constructor(
     private readonly client: CheckrPayClient,
-    private readonly embedBase: string,
+    embedBase: string,
     secret: string,
     private readonly store?: Store,
   ) {
     this.digest = keyedDigest(secret);
+    this.embedUrl = embedUrlOf(embedBase);
   }
 
   /**
@@ -116,9 +132,7 @@ export class PayService {
         worker.workerId,
         worker.sessionId === undefined ? undefined : this.workerSessionId(worker.sessionId),
       );
-      const url = new URL(this.embedBase);
-      url.searchParams.set('tempAuthToken', token);
-      return { token, embed_url: url.toString() };
+      return { token, embed_url: this.embedUrl(token) };
     } catch (error) {
       if (error instanceof UpstreamError) {
         if (error.status === 404)
