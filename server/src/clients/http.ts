@@ -146,7 +146,10 @@ export async function requestJson<T>(
   policy: RetryPolicy = defaultRetryPolicy,
   fetchImpl: typeof fetch = fetch,
 ): Promise<T> {
-  const url = new URL(request.path.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`);
+  // A string, which fetch parses once (a URL object it would serialize and parse again). The path
+  // is relative, made by the clients with every variable part percent-encoded, so this is the URL
+  // `new URL(path, base)` resolves to.
+  const url = `${base.endsWith('/') ? base : `${base}/`}${request.path.replace(/^\//, '')}`;
   const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
   if (request.method === 'POST')
     headers['idempotency-key'] = request.idempotencyKey ?? randomUUID();
