@@ -115,6 +115,9 @@ export type RateLimitCounter = Pick<Store, 'countRateLimit' | 'resetRateLimit'>;
  * and the rate limits count is always an address.
  */
 export function clientIp(req: Request): string {
+  // With no proxy trusted, `req.ip` is the socket's address, found the long way (parsing
+  // X-Forwarded-For to discard it); every rate-limited request asks.
+  if (req.app.get('trust proxy') === false) return req.socket.remoteAddress ?? 'unknown';
   if (req.ip && isIP(req.ip)) return req.ip;
   return req.socket.remoteAddress ?? 'unknown';
 }
@@ -153,7 +156,7 @@ function ipv6Groups(address: string): { groups: number[]; dotted: boolean } {
  * `ipKeyGenerator` made, which the BFF used before: counters in a store outlive a deploy.
  */
 export function addressKey(address: string): string {
-  if (!isIPv6(address)) return address;
+  if (!address.includes(':') || !isIPv6(address)) return address;
   const { groups, dotted } = ipv6Groups(address);
   const zeros = (end: number) => groups.slice(0, end).every((group) => group === 0);
   if ((zeros(5) && groups[5] === 0xffff) || (dotted && zeros(6)))
