@@ -29,16 +29,17 @@ function spied(keys: string[]): RateLimitCounter {
   };
 }
 
-/** An app with one limited route, as a replica of the BFF mounts it (TRUST_PROXY=1). */
+/** An app with one limited route, as a replica of the BFF mounts it (TRUST_PROXY=1 by default). */
 async function limited(
   windowMs: number,
   max: number,
   counter: RateLimitCounter,
   name: string,
   keyOf?: (req: Request, res: Response) => string,
+  trustProxy: number | false = 1,
 ): Promise<(headers?: Record<string, string>) => Promise<globalThis.Response>> {
   const app = express();
-  app.set('trust proxy', 1);
+  app.set('trust proxy', trustProxy);
   app.get('/limited', limit(windowMs, max, 'rate_limited', { counter, name }, keyOf), (_req, res) =>
     res.json({ ok: true }),
   );
@@ -108,6 +109,16 @@ describe('per-client rate limits', () => {
     // Another limit's name is another counter.
     const other = await limited(60_000, 2, store, 'other');
     assert.equal((await other(from('203.0.113.3'))).status, 200);
+  });
+
+  it('count the socket address, whatever X-Forwarded-For says, when no proxy is trusted', async () => {
+    const keys: string[] = [];
+    const call = await limited(60_000, 2, spied(keys), 'untrusted', undefined, false);
+    const statuses = [];
+    for (const address of ['203.0.113.5', '203.0.113.6', '198.51.100.7'])
+      statuses.push((await call(from(address))).status);
+    assert.deepEqual(statuses, [200, 200, 429]);
+    assert.deepEqual(keys, Array(3).fill('untrusted:127.0.0.1'));
   });
 
   it('count an IPv6 client by its /56 (one subscriber holds a whole prefix) and an IPv4-mapped one as its IPv4', async () => {
