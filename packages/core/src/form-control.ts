@@ -170,6 +170,7 @@ export abstract class CkFormControl extends CkElement {
     value: {},
     interacted: { state: true },
     serverIssue: { state: true },
+    requiredCode: { attribute: 'required-code' },
   };
 
   /** The name under which the value is submitted with the form. */
@@ -182,6 +183,8 @@ export abstract class CkFormControl extends CkElement {
   disabled = false;
   /** The current value, as typed (formatting kept). */
   value = '';
+  /** The code reported when the field is required and empty, such as `last_name_required`. */
+  requiredCode = 'first_name_required';
 
   /** The value a form reset goes back to: the `value` the element was created with. */
   protected defaultValue = '';
@@ -276,9 +279,12 @@ export abstract class CkFormControl extends CkElement {
     }
   }
 
-  /** The code a required field reports when empty; fields override it with their own code. */
+  /**
+   * What a required field reports when empty: `requiredCode` (ck-driver-license-field says which
+   * of its two parts is missing instead).
+   */
   protected requiredIssue(): ValidationIssue {
-    return { code: 'first_name_required', pointer: `/${this.name}` };
+    return { code: this.requiredCode, pointer: `/${this.name}` };
   }
 
   protected override updated(): void {

@@ -33,6 +33,11 @@ type Step =
 
 type Alert = { code: string; recoverable: boolean; retry?: () => Promise<void> };
 
+/** A document as the BFF names it: which one, which version, and the hash of what was shown. */
+function documentRef({ id, version, sha256 }: ApplyDocument) {
+  return { document_id: id, version, sha256 };
+}
+
 function stepName(step: Step): string {
   return step.kind === 'document' ? `document:${step.document.id}` : step.kind;
 }
@@ -260,16 +265,16 @@ export class CkApplyFlow extends CkElement {
         throw error;
       }
       this.candidate = candidate;
-      if (summary && !this.acknowledged.has(summary.id)) {
-        await this.client().acknowledge({
-          document_id: summary.id,
-          version: summary.version,
-          sha256: summary.sha256,
-        });
-        this.acknowledged.add(summary.id);
-      }
+      if (summary) await this.acknowledge(summary);
       await this.goTo(this.stepIndex + 1);
     });
+  }
+
+  /** Records a document's acknowledgement with the BFF, once. */
+  private async acknowledge(document: ApplyDocument): Promise<void> {
+    if (this.acknowledged.has(document.id)) return;
+    await this.client().acknowledge(documentRef(document));
+    this.acknowledged.add(document.id);
   }
 
   private async handleDocumentContinue(document: ApplyDocument): Promise<void> {
@@ -284,14 +289,7 @@ export class CkApplyFlow extends CkElement {
         this.candidate = candidate;
         this.values = { ...this.values, copy_requested: true };
       }
-      if (!this.acknowledged.has(document.id)) {
-        await this.client().acknowledge({
-          document_id: document.id,
-          version: document.version,
-          sha256: document.sha256,
-        });
-        this.acknowledged.add(document.id);
-      }
+      await this.acknowledge(document);
       await this.goTo(this.stepIndex + 1);
     });
   }
@@ -305,11 +303,7 @@ export class CkApplyFlow extends CkElement {
         const result = await this.client().consent({
           ...value,
           time_zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          authorization: {
-            document_id: authorization.id,
-            version: authorization.version,
-            sha256: authorization.sha256,
-          },
+          authorization: documentRef(authorization),
         });
         await this.goTo(this.steps().length - 1);
         this.dispatchEvent(new CkCompleteEvent(result.consent_id));

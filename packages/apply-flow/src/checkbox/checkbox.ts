@@ -56,12 +56,11 @@ export class CkCheckbox extends CkFormControl {
 
   static override properties: PropertyDeclarations = {
     checked: { type: Boolean, reflect: true },
-    requiredCode: { attribute: 'required-code' },
   };
 
   checked = false;
   /** The code reported when required and unticked. */
-  requiredCode = 'acknowledge_required';
+  override requiredCode = 'acknowledge_required';
 
   private defaultChecked = false;
   private get input(): HTMLInputElement | null {
@@ -84,10 +83,6 @@ export class CkCheckbox extends CkFormControl {
 
   protected validateValue(): ValidationIssue | undefined {
     return this.required && !this.checked ? this.requiredIssue() : undefined;
-  }
-
-  protected override requiredIssue(): ValidationIssue {
-    return { code: this.requiredCode, pointer: `/${this.name}` };
   }
 
   protected override formValue(): string | null {

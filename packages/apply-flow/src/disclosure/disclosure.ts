@@ -1,13 +1,8 @@
 import { css, html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
-import {
-  CkElement,
-  baseStyles,
-  defineElement,
-  type ApplyDocument,
-  type DocumentBlock,
-} from '@checkr-kit/core';
+import { CkElement, baseStyles, defineElement, type ApplyDocument } from '@checkr-kit/core';
 import type { CkCheckbox } from '../checkbox/checkbox.ts';
+import { renderDocumentBody } from './document-body.ts';
 import '../checkbox/checkbox.ts';
 
 /**
@@ -83,19 +78,6 @@ export class CkDisclosure extends CkElement {
     return this.ack?.reportValidity() ?? false;
   }
 
-  private renderBlock(block: DocumentBlock): TemplateResult {
-    switch (block.type) {
-      case 'heading':
-        return html`<p><strong>${block.text}</strong></p>`;
-      case 'list':
-        return html`<ul>
-          ${block.items.map((item) => html`<li>${item}</li>`)}
-        </ul>`;
-      default:
-        return html`<p>${block.text}</p>`;
-    }
-  }
-
   private renderTitle(title: string): TemplateResult {
     switch (this.headingLevel) {
       case 1:
@@ -133,7 +115,7 @@ export class CkDisclosure extends CkElement {
         ${this.renderTitle(document.title)}
         ${sample ? html`<span class="sample">${this.localize.term('sample_notice')}</span>` : nothing}
         <div part="body" tabindex="0" role="document" aria-labelledby="title">
-          ${document.body.map((block) => this.renderBlock(block))}
+          ${renderDocumentBody(document.body)}
         </div>
         <ck-checkbox
           name="acknowledged"

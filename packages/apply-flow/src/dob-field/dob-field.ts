@@ -98,6 +98,7 @@ export class CkDobField extends CkFormControl {
 
   /** The package's minimum age: 16 or 18. */
   minAge: 16 | 18 = 18;
+  override requiredCode = 'dob_required';
 
   private day = '';
   private month = '';
@@ -115,10 +116,6 @@ export class CkDobField extends CkFormControl {
   protected validateValue(value: string): ValidationIssue | undefined {
     const result = validateDob(value, { minAge: this.minAge });
     return result.ok ? undefined : result.errors[0];
-  }
-
-  protected override requiredIssue(): ValidationIssue {
-    return { code: 'dob_required', pointer: '/dob' };
   }
 
   protected override hintText(): string {

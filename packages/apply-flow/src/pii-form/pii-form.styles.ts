@@ -4,14 +4,6 @@ export const piiFormStyles = css`
   :host {
     display: block;
   }
-  h2 {
-    font-size: var(--ck-font-size-xl);
-    margin: 0 0 var(--ck-space-s);
-  }
-  .intro {
-    color: var(--ck-color-text-muted);
-    margin: 0 0 var(--ck-space-l);
-  }
   [part='error-summary'] {
     border: 4px solid var(--ck-color-danger);
     padding: var(--ck-space-m);

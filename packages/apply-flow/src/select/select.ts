@@ -41,7 +41,6 @@ export class CkSelect extends CkFormControl {
     options: { attribute: false },
     states: { type: Boolean },
     autocomplete: {},
-    requiredCode: { attribute: 'required-code' },
   };
 
   /** The choices; ignored when `states` is set. */
@@ -50,7 +49,7 @@ export class CkSelect extends CkFormControl {
   states = false;
   autocomplete: string | undefined;
   /** The code reported when required and nothing is chosen. */
-  requiredCode = 'driver_license_state_required';
+  override requiredCode = 'driver_license_state_required';
 
   private readonly optionNodes = new OptionNodes();
 
@@ -64,10 +63,6 @@ export class CkSelect extends CkFormControl {
 
   protected validateValue(): ValidationIssue | undefined {
     return undefined;
-  }
-
-  protected override requiredIssue(): ValidationIssue {
-    return { code: this.requiredCode, pointer: `/${this.name}` };
   }
 
   private handleSelect(event: Event): void {

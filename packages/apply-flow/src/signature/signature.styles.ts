@@ -45,10 +45,6 @@ export const signatureStyles = css`
     touch-action: none;
     cursor: crosshair;
   }
-  canvas:focus-visible {
-    outline: 2px solid transparent;
-    box-shadow: var(--ck-focus-ring);
-  }
   .clear {
     margin-block-start: var(--ck-space-xs);
   }

@@ -10,6 +10,7 @@ import { SIGNATURE_IMAGE_SIZE, normalizeSignatureName } from '@checkr-kit/valida
 import type { CkTextField } from '../text-field/text-field.ts';
 import '../text-field/text-field.ts';
 import type { CkCheckbox } from '../checkbox/checkbox.ts';
+import { renderDocumentBody } from '../disclosure/document-body.ts';
 import { signatureStyles } from './signature.styles.ts';
 import '../checkbox/checkbox.ts';
 
@@ -208,13 +209,7 @@ export class CkSignature extends CkElement {
         authorization
           ? html`<section class="authorization" aria-labelledby="auth-title" tabindex="0">
               <h3 id="auth-title">${authorization.title}</h3>
-              ${authorization.body.map((block) =>
-                block.type === 'list'
-                  ? html`<ul>
-                      ${block.items.map((i) => html`<li>${i}</li>`)}
-                    </ul>`
-                  : html`<p>${block.text}</p>`,
-              )}
+              ${renderDocumentBody(authorization.body)}
             </section>`
           : nothing
       }

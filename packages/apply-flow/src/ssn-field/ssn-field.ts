@@ -42,6 +42,7 @@ export class CkSsnField extends CkFormControl {
 
   /** Show the digits instead of dots. The person toggles it with the button. */
   revealed = false;
+  override requiredCode = 'ssn_required';
   private supportsTextSecurity = CSS.supports('-webkit-text-security', 'disc');
 
   private get input(): HTMLInputElement | null {
@@ -55,10 +56,6 @@ export class CkSsnField extends CkFormControl {
   protected validateValue(value: string): ValidationIssue | undefined {
     const result = validateSsn(value);
     return result.ok ? undefined : result.errors[0];
-  }
-
-  protected override requiredIssue(): ValidationIssue {
-    return { code: 'ssn_required', pointer: '/ssn' };
   }
 
   protected override hintText(): string {

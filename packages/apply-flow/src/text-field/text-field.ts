@@ -2,7 +2,7 @@ import { html, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { CkFormControl, defineElement } from '@checkr-kit/core';
-import type { ErrorCode, ValidationIssue, ValidationResult } from '@checkr-kit/validation';
+import type { ValidationIssue, ValidationResult } from '@checkr-kit/validation';
 
 /**
  * A labelled text input that validates with a rule from `@checkr-kit/validation`.
@@ -24,7 +24,6 @@ export class CkTextField extends CkFormControl {
     autocomplete: {},
     inputmode: {},
     maxlength: { type: Number },
-    requiredCode: { attribute: 'required-code' },
     validator: { attribute: false },
   };
 
@@ -32,8 +31,6 @@ export class CkTextField extends CkFormControl {
   autocomplete: string | undefined;
   inputmode: string | undefined;
   maxlength: number | undefined;
-  /** The code reported when the field is required and empty, such as `first_name_required`. */
-  requiredCode: ErrorCode = 'first_name_required';
   /** A validator from `@checkr-kit/validation`; its first error is shown. */
   validator: ((value: string) => ValidationResult<unknown>) | undefined;
 
@@ -48,10 +45,6 @@ export class CkTextField extends CkFormControl {
   protected validateValue(value: string): ValidationIssue | undefined {
     const result = this.validator?.(value);
     return result && !result.ok ? result.errors[0] : undefined;
-  }
-
-  protected override requiredIssue(): ValidationIssue {
-    return { code: this.requiredCode, pointer: `/${this.name}` };
   }
 
   private handleInput(event: Event): void {
