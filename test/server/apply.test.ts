@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import { signBody } from '../../server/src/services/webhooks.ts';
 import { auth, json, michael, startSandbox, until } from './helpers.ts';
+import { fastRetries } from '../support/fast-bff.ts';
 
 const bff = await startSandbox();
 const base = bff.url;
@@ -191,6 +192,42 @@ describe('apply config and candidate', () => {
     );
     assert.equal(created.status, 201, JSON.stringify(created.body));
     assert.equal(bff.sandbox.checkr.candidates.size, before + 1);
+  });
+
+  it("answers Checkr's duplicate-candidate 409 as candidate_duplicate, with no PII in it", async () => {
+    // Three sessions for the same person reach Checkr; the simulator refuses a fourth identical
+    // candidate within 24 hours (seed 000 L2006), and so does each attempt after it.
+    const creed = { ...michael, first_name: 'Creed', last_name: 'Bratton', ssn: '111-11-2409' };
+    for (let i = 0; i < 3; i++) {
+      const { session_token } = await newSession();
+      const created = await call('/v1/apply/candidate', auth(session_token, json(creed)));
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+    }
+    const { session_token } = await newSession();
+    const refused = await call('/v1/apply/candidate', auth(session_token, json(creed)));
+    assert.equal(refused.status, 409);
+    assertErrorShape(refused.body, 'candidate_duplicate');
+    assert.equal(refused.body.errors[0].source, undefined, 'not about one field');
+    const text = JSON.stringify(refused.body);
+    for (const pii of ['Creed', 'Bratton', '2409', '1964', 'dundermifflin']) {
+      assert.ok(!text.includes(pii), `${pii} in ${text}`);
+    }
+  });
+
+  it('answers a 409 still in flight after every retry as upstream_unavailable, not a duplicate', async () => {
+    // The first try outlives the client's timeout; every retry with its key finds it in flight.
+    bff.sandbox.checkr.faults.add('POST /v1/candidates', {
+      kind: 'slow',
+      remaining: 1,
+      delayMs: fastRetries.timeoutMs * 3,
+    });
+    const { session_token } = await newSession();
+    const failed = await call(
+      '/v1/apply/candidate',
+      auth(session_token, json({ ...michael, first_name: 'Toby', last_name: 'Flenderson' })),
+    );
+    assert.equal(failed.status, 502, JSON.stringify(failed.body));
+    assertErrorShape(failed.body, 'upstream_unavailable');
   });
 
   it('maps a Checkr refusal it did not foresee to a clear error, not a 500', async () => {

@@ -423,11 +423,18 @@ export class ApplyService {
       return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
     // A refused key is the operator's problem: the error handler logs it and answers 502.
     if (error.failure === 'auth') throw error;
+    // Still in flight, rate-limited or failing after every try: the same call may work later. A
+    // 409 that stayed "in flight" (seed 000 L1459) is no duplicate, and the candidate must not
+    // be told their application was already received.
+    if (error.retryable)
+      return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
     if (error.status === 400 || error.status === 422) {
       const issues = error.messages.flatMap(issuesFromCheckrMessage);
       if (issues.length > 0) return toFieldErrors(issues);
       return new AppError(422, 'candidate_rejected', 'Checkr refused the candidate');
     }
+    // "No more than 2 duplicate candidates can be created within a 24 hour period" (seed 000
+    // L2006): the only 409 that is a refusal on candidate creation.
     if (error.status === 409)
       return new AppError(409, 'candidate_duplicate', 'Checkr refused a duplicate candidate');
     if (error.status === 403)
