@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import '@checkr-kit/apply-flow';
 import type { CkApplyFlow, CkSignature } from '@checkr-kit/apply-flow';
-import type { CkStepChangeEvent } from '@checkr-kit/core';
+import { registerTranslation, type CkStepChangeEvent } from '@checkr-kit/core';
+import { es } from '@checkr-kit/core/translations/es';
 import { until, wait } from '../support/until.ts';
 import { press, tab, type } from '../support/keys.ts';
 
@@ -344,6 +345,89 @@ describe('ck-apply-flow against the sandbox BFF', () => {
         second.shadowRoot!.querySelector('[part=alert]'),
     );
     expect(calls).to.be.greaterThan(0);
+  });
+
+  it('tells a candidate Checkr refused as a duplicate what happened, in English and Spanish, keeping what they typed', async () => {
+    // Three applications with these details reach Checkr first; the sandbox Checkr refuses a
+    // fourth identical candidate within 24 hours (seed 000 L2006), as Checkr does.
+    const earlier = {
+      first_name: 'Stanley',
+      middle_name: 'Gary',
+      no_middle_name: false,
+      last_name: 'Hudson',
+      email: 'michael.scott@dundermifflin.com',
+      phone: '2035408926',
+      dob: '1964-03-15',
+      residence_state: 'PA',
+      zipcode: '18505',
+      ssn: '111-11-2001',
+      driver_license_state: 'CA',
+      driver_license_number: 'F1112001',
+      copy_requested: false,
+    };
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(new URL('v1/apply/candidate', bffUrl), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await session()}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(earlier),
+      });
+      expect(response.status, await response.text()).to.equal(201);
+    }
+    const { flow, events } = await mountFlow(await session());
+    await fillPii('Pennsylvania', { first: 'Stanley', last: 'Hudson' });
+
+    const alert = await until(() => flow.shadowRoot!.querySelector<HTMLElement>('[part=alert]'));
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain(
+      'An application with these details was already received in the last 24 hours.',
+    );
+    expect(alert.textContent).to.contain('Contact the employer.');
+    expect(alert.textContent).not.to.contain('Something went wrong');
+    // Sending the same details again cannot help: no "Try again".
+    expect(alert.querySelector('button')).to.equal(null);
+    await until(() => deepActive() === alert, 2000, 'focus on the alert');
+    const error = events.find((e) => e.type === 'ck-error') as unknown as {
+      code: string;
+      recoverable: boolean;
+    };
+    expect([error.code, error.recoverable]).to.deep.equal(['candidate_duplicate', true]);
+    await expect(flow).to.be.accessible();
+
+    // Nothing typed is lost: the form is still there, filled in.
+    const form = flow.shadowRoot!.querySelector('ck-pii-form')!;
+    const valueOf = (id: string) =>
+      (form.shadowRoot!.querySelector(`#${id}`) as unknown as { value: string }).value;
+    expect(
+      ['first_name', 'last_name', 'email', 'dob', 'zipcode', 'ssn'].map(valueOf),
+    ).to.deep.equal([
+      'Stanley',
+      'Hudson',
+      'michael.scott@dundermifflin.com',
+      '1964-03-15',
+      '18505',
+      '111-11-2001',
+    ]);
+
+    // In Spanish: the message follows the language, and a second Continue is refused again.
+    registerTranslation(es);
+    flow.setAttribute('lang', 'es');
+    await until(() => alert.textContent?.includes('Ya se recibió una solicitud con estos datos'));
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[part=submit]')!.focus();
+    await press('Enter');
+    const again = await until(() =>
+      events.filter((e) => e.type === 'ck-error').length === 2
+        ? flow.shadowRoot!.querySelector<HTMLElement>('[part=alert]')
+        : null,
+    );
+    expect(again.textContent).to.contain(
+      'Ya se recibió una solicitud con estos datos en las últimas 24 horas. Comuníquese con el empleador.',
+    );
+    expect(again.querySelector('button')).to.equal(null);
+    await until(() => deepActive() === again, 2000, 'focus on the alert');
+    expect(valueOf('first_name')).to.equal('Stanley');
   });
 
   it('keeps the input and retries after a network failure', async () => {

@@ -31,7 +31,8 @@ type Step =
   | { kind: 'signature' }
   | { kind: 'complete' };
 
-type Alert = { code: string; recoverable: boolean; retry?: () => Promise<void> };
+/** An error shown above the step: the code or term its words come from, and a retry if one can help. */
+type Alert = { message: string; retry?: () => Promise<void> };
 
 /** A document as the BFF names it: which one, which version, and the hash of what was shown. */
 function documentRef({ id, version, sha256 }: ApplyDocument) {
@@ -193,9 +194,12 @@ export class CkApplyFlow extends CkElement {
 
   private fail(error: unknown, retry: () => Promise<void>): void {
     const code = error instanceof BffError ? error.code : 'network_error';
-    const session = /^session_/.test(code) || code === 'origin_not_allowed';
-    const recoverable = !session;
-    this.alert = { code, recoverable, retry: recoverable ? retry : undefined };
+    const recoverable = !/^session_/.test(code) && code !== 'origin_not_allowed';
+    this.alert = {
+      message: code === 'network_error' ? 'error_network' : recoverable ? code : 'error_session',
+      // Checkr refuses the same candidate again for 24 hours (seed 000 L2006): a retry cannot help.
+      retry: recoverable && code !== 'candidate_duplicate' ? retry : undefined,
+    };
     this.dispatchEvent(new CkErrorEvent(code, recoverable));
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>('[part=alert]')?.focus(),
@@ -337,14 +341,8 @@ export class CkApplyFlow extends CkElement {
   private renderAlert(): TemplateResult | typeof nothing {
     const alert = this.alert;
     if (!alert) return nothing;
-    const message =
-      alert.code === 'network_error'
-        ? this.localize.term('error_network')
-        : alert.recoverable
-          ? this.localize.message({ code: alert.code })
-          : this.localize.term('error_session');
     return html`<div part="alert" role="alert" tabindex="-1">
-      <p>${message}</p>
+      <p>${this.localize.message({ code: alert.message })}</p>
       ${
         alert.retry
           ? html`<button type="button" @click=${() => alert.retry!()} ?disabled=${this.busy}>

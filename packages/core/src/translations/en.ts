@@ -17,6 +17,8 @@ export const enApply: Translation = {
     error_network:
       'We could not reach the server. Check your connection and try again; nothing you entered is lost.',
     error_generic: 'Something went wrong on our side. Try again in a moment.',
+    candidate_duplicate:
+      'An application with these details was already received in the last 24 hours. Contact the employer.',
     ssn_show: 'Show',
     ssn_show_what: 'Social Security number',
     ssn_hint: '9 digits, like 123-45-6780',

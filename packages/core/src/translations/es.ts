@@ -17,6 +17,8 @@ export const esApply: Translation = {
     error_network:
       'No pudimos conectar con el servidor. Revise su conexión e intente de nuevo; no se perdió nada de lo que escribió.',
     error_generic: 'Algo salió mal de nuestro lado. Intente de nuevo en un momento.',
+    candidate_duplicate:
+      'Ya se recibió una solicitud con estos datos en las últimas 24 horas. Comuníquese con el empleador.',
     ssn_show: 'Mostrar',
     ssn_show_what: 'número de Seguro Social',
     ssn_hint: '9 dígitos, como 123-45-6780',

@@ -77,6 +77,7 @@ export type TermKey =
   | 'error_network'
   | 'error_session'
   | 'error_generic'
+  | 'candidate_duplicate'
   | 'retry'
   | 'sample_notice'
   | 'pay_title'
