@@ -15,7 +15,14 @@ const meta: Meta<Args> = {
   argTypes: {
     scenario: {
       control: 'select',
-      options: ['happy', 'server-field-errors', 'network-error', 'session-expired', 'slow'],
+      options: [
+        'happy',
+        'server-field-errors',
+        'duplicate-candidate',
+        'network-error',
+        'session-expired',
+        'slow',
+      ],
       description: 'What the mocked BFF answers',
     },
     width: { control: 'text' },
@@ -99,6 +106,21 @@ export const NetworkErrorThenRetry: Story = { args: { scenario: 'network-error' 
 
 export const ServerFieldErrors: Story = {
   args: { scenario: 'server-field-errors' },
+  play: async ({ canvasElement }) => fillPii(flowOf(canvasElement)),
+};
+
+/** Checkr refused the candidate as a duplicate: what happened and what to do, no retry. */
+export const DuplicateCandidate: Story = {
+  args: { scenario: 'duplicate-candidate' },
+  play: async ({ canvasElement }) => fillPii(flowOf(canvasElement)),
+};
+
+export const DuplicateCandidateSpanish: Story = {
+  globals: { locale: 'es' },
+  render: () =>
+    html`<ck-apply-flow
+      .api=${mockBff('duplicate-candidate', { ...storyConfig, session: { id: 's', locale: 'es' } })}
+    ></ck-apply-flow>`,
   play: async ({ canvasElement }) => fillPii(flowOf(canvasElement)),
 };
 

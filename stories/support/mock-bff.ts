@@ -5,7 +5,12 @@ import { validateResidenceState } from '@checkr-kit/validation/server';
 
 /** What the mocked BFF answers: switch it from the story's controls. */
 export type Scenario =
-  'happy' | 'server-field-errors' | 'network-error' | 'session-expired' | 'slow';
+  | 'happy'
+  | 'server-field-errors'
+  | 'duplicate-candidate'
+  | 'network-error'
+  | 'session-expired'
+  | 'slow';
 
 const sample = (
   id: string,
@@ -106,6 +111,11 @@ export function mockBff(scenario: Scenario = 'happy', config: ApplyConfig = stor
           { code: 'email_domain_no_mail', title: 'x', source: { pointer: '/email' } },
         ]);
       }
+      // Checkr's 409 for a fourth identical candidate within 24 hours, as the BFF answers it.
+      if (scenario === 'duplicate-candidate')
+        throw new BffError(409, [
+          { code: 'candidate_duplicate', title: 'Checkr refused a duplicate candidate' },
+        ]);
       // The BFF's rules, from the same data: the state of residence and the documents it selects.
       const zipcode = validateZipcode(candidate.zipcode);
       const residence = validateResidenceState(candidate.residence_state, {
