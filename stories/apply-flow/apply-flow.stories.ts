@@ -95,6 +95,15 @@ async function acknowledgeAndContinue(flow: CkApplyFlow): Promise<void> {
   flow.shadowRoot!.querySelector<HTMLButtonElement>('[part=nav] button:last-child')!.click();
 }
 
+/** A session in Spanish, as the BFF's config gives it, with any scenario. */
+const inSpanish: Story = {
+  globals: { locale: 'es' },
+  render: ({ scenario }) =>
+    html`<ck-apply-flow
+      .api=${mockBff(scenario, { ...storyConfig, session: { id: 's', locale: 'es' } })}
+    ></ck-apply-flow>`,
+};
+
 /** Step 1: personal details with the summary of rights. */
 export const FullFlow: Story = { name: 'Full flow' };
 
@@ -115,14 +124,7 @@ export const DuplicateCandidate: Story = {
   play: async ({ canvasElement }) => fillPii(flowOf(canvasElement)),
 };
 
-export const DuplicateCandidateSpanish: Story = {
-  globals: { locale: 'es' },
-  render: () =>
-    html`<ck-apply-flow
-      .api=${mockBff('duplicate-candidate', { ...storyConfig, session: { id: 's', locale: 'es' } })}
-    ></ck-apply-flow>`,
-  play: async ({ canvasElement }) => fillPii(flowOf(canvasElement)),
-};
+export const DuplicateCandidateSpanish: Story = { ...inSpanish, ...DuplicateCandidate };
 
 export const FullFlowDisclosure: Story = {
   name: 'Full flow: 2, disclosure',
@@ -182,13 +184,7 @@ export const FullFlowSubmitted: Story = {
   },
 };
 
-export const Spanish: Story = {
-  globals: { locale: 'es' },
-  render: () =>
-    html`<ck-apply-flow
-      .api=${mockBff('happy', { ...storyConfig, session: { id: 's', locale: 'es' } })}
-    ></ck-apply-flow>`,
-};
+export const Spanish: Story = { ...inSpanish };
 
 export const Dark: Story = { globals: { theme: 'dark' } };
 
