@@ -117,8 +117,7 @@ export type RateLimitCounter = Pick<Store, 'countRateLimit' | 'resetRateLimit'>;
 export function clientIp(req: Request): string {
   // With no proxy trusted, `req.ip` is the socket's address, found the long way (parsing
   // X-Forwarded-For to discard it); every rate-limited request asks.
-  if (req.app.get('trust proxy') === false) return req.socket.remoteAddress ?? 'unknown';
-  if (req.ip && isIP(req.ip)) return req.ip;
+  if (req.app.get('trust proxy') !== false && req.ip && isIP(req.ip)) return req.ip;
   return req.socket.remoteAddress ?? 'unknown';
 }
 
