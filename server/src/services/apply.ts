@@ -419,15 +419,14 @@ export class ApplyService {
   }
 
   private upstreamToAppError(error: unknown): AppError {
-    if (!(error instanceof UpstreamError))
-      return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
+    const unavailable = () =>
+      new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
     // A refused key is the operator's problem: the error handler logs it and answers 502.
-    if (error.failure === 'auth') throw error;
-    // Still in flight, rate-limited or failing after every try: the same call may work later. A
-    // 409 that stayed "in flight" (seed 000 L1459) is no duplicate, and the candidate must not
-    // be told their application was already received.
-    if (error.retryable)
-      return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
+    if (error instanceof UpstreamError && error.failure === 'auth') throw error;
+    // No answer from Checkr, or still in flight, rate-limited or failing after every try: the same
+    // call may work later. A 409 that stayed "in flight" (seed 000 L1459) is no duplicate, and
+    // the candidate must not be told their application was already received.
+    if (!(error instanceof UpstreamError) || error.retryable) return unavailable();
     if (error.status === 400 || error.status === 422) {
       const issues = error.messages.flatMap(issuesFromCheckrMessage);
       if (issues.length > 0) return toFieldErrors(issues);
@@ -439,7 +438,7 @@ export class ApplyService {
       return new AppError(409, 'candidate_duplicate', 'Checkr refused a duplicate candidate');
     if (error.status === 403)
       return new AppError(403, 'candidate_forbidden', 'Checkr refused this candidate');
-    return new AppError(502, 'upstream_unavailable', 'Checkr could not be reached; try again');
+    return unavailable();
   }
 
   /** The documents this candidate must acknowledge before signing, in the order they are shown. */
